@@ -1,0 +1,2 @@
+// Filled in with the crash-safety tests.
+return 0;
