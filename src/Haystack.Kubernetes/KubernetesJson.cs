@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Haystack.Kubernetes.Serialization;
 
 namespace Haystack.Kubernetes;
 
 /// <summary>
-/// The one JSON shape for every Kubernetes object: camelCase names, nulls omitted.
-/// A C# property named <c>NamespaceProperty</c> maps to the JSON field <c>namespace</c> (as in KubernetesClient).
+/// The one JSON shape for every Kubernetes object: camelCase names, nulls omitted, times in RFC 3339 UTC.
+/// A C# property named <c>NamespaceProperty</c> maps to the JSON field <c>namespace</c> (as in KubernetesClient);
+/// other names that differ from camelCase carry <see cref="JsonPropertyNameAttribute"/>.
 /// </summary>
 public static class KubernetesJson
 {
@@ -13,8 +15,13 @@ public static class KubernetesJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    public static string Serialize(object value, Type type) => JsonSerializer.Serialize(value, type, Options);
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"empty JSON for {typeof(T).Name}");
+
+    public static T Deserialize<T>(JsonElement json) =>
+        json.Deserialize<T>(Options) ?? throw new JsonException($"empty JSON for {typeof(T).Name}");
 
     private static JsonSerializerOptions Create()
     {
@@ -24,6 +31,7 @@ public static class KubernetesJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new KubernetesTimeConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
