@@ -1,0 +1,157 @@
+namespace Haystack.Storage.Memory;
+
+/// <summary>
+/// The in-memory index of one volume: (key, alternate key) -> (offset, length). Keys arrive mostly in
+/// ascending order (the Directory hands them out from a counter), so entries are appended to packed,
+/// sorted sections at 11 bytes each and found by two binary searches. An id that arrives out of order,
+/// or whose alternate key or length does not fit the packing, goes to a dictionary (about 40 bytes).
+/// Deleted needles keep their entry with offset 0. All members are safe to call concurrently.
+/// </summary>
+internal sealed class NeedleMap
+{
+    private readonly Lock _lock = new();
+    private readonly List<NeedleMapSection> _sections = [];
+    private readonly Dictionary<NeedleId, NeedleSlot> _overflow = [];
+
+    /// <summary>Entries held, deleted ones included.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                long count = _overflow.Count;
+                foreach (var section in _sections)
+                {
+                    count += section.Count;
+                }
+                return count;
+            }
+        }
+    }
+
+    /// <summary>Entries that did not fit the packed sections; a high share means keys arrive out of order.</summary>
+    public int OverflowCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _overflow.Count;
+            }
+        }
+    }
+
+    /// <summary>The slot of a needle; false when the map never saw it. A deleted needle returns true with offset 0.</summary>
+    public bool TryGet(NeedleId id, out NeedleSlot slot)
+    {
+        lock (_lock)
+        {
+            var (section, index) = Find(id);
+            if (section is not null)
+            {
+                slot = section.SlotAt(index);
+                return true;
+            }
+            return _overflow.TryGetValue(id, out slot);
+        }
+    }
+
+    /// <summary>Sets a needle's slot; returns the previous one (null when the id is new, offset 0 when it was deleted).</summary>
+    public NeedleSlot? Set(NeedleId id, NeedleSlot slot)
+    {
+        lock (_lock)
+        {
+            var (section, index) = Find(id);
+            if (section is not null)
+            {
+                // Lengths always fit: NeedleLayout.MaxTotalLength is within the packed 24-bit length.
+                var previous = section.SlotAt(index);
+                section.SetSlot(index, slot);
+                return previous;
+            }
+            if (_overflow.TryGetValue(id, out var overflowed))
+            {
+                _overflow[id] = slot;
+                return overflowed;
+            }
+            if (!TryAppend(id, slot))
+            {
+                _overflow[id] = slot;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Marks a needle deleted if it is live at exactly this slot; false otherwise.</summary>
+    public bool TryMarkDeleted(NeedleId id, NeedleSlot expected)
+    {
+        lock (_lock)
+        {
+            var (section, index) = Find(id);
+            if (section is not null)
+            {
+                if (section.SlotAt(index) != expected || expected.IsDeleted)
+                {
+                    return false;
+                }
+                section.SetSlot(index, NeedleSlot.Deleted);
+                return true;
+            }
+            if (_overflow.TryGetValue(id, out var current) && current == expected && !expected.IsDeleted)
+            {
+                _overflow[id] = NeedleSlot.Deleted;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private bool TryAppend(NeedleId id, NeedleSlot slot)
+    {
+        if (!NeedleMapSection.Fits(id, slot))
+        {
+            return false;
+        }
+        if (_sections.Count == 0)
+        {
+            _sections.Add(new NeedleMapSection(id, slot));
+            return true;
+        }
+        var last = _sections[^1];
+        if (id.CompareTo(last.Last) <= 0)
+        {
+            return false;
+        }
+        if (!last.TryAppend(id, slot))
+        {
+            _sections.Add(new NeedleMapSection(id, slot));
+        }
+        return true;
+    }
+
+    private (NeedleMapSection? Section, int Index) Find(NeedleId id)
+    {
+        int low = 0, high = _sections.Count - 1, candidate = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_sections[middle].First.CompareTo(id) <= 0)
+            {
+                candidate = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        if (candidate < 0)
+        {
+            return (null, -1);
+        }
+        var section = _sections[candidate];
+        var index = section.IndexOf(id);
+        return index < 0 ? (null, -1) : (section, index);
+    }
+}

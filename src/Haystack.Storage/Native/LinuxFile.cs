@@ -1,0 +1,100 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Haystack.Storage.Native;
+
+/// <summary>
+/// The few Linux file calls .NET does not expose: fallocate (extent preallocation), posix_fadvise
+/// (no read-ahead), fdatasync (durability without a metadata-only flush) and directory fsync
+/// (durable renames). Preallocation and advice are optimisations: where the file system refuses
+/// them the engine carries on; fdatasync failing is an error.
+/// </summary>
+internal static partial class LinuxFile
+{
+    private const int FallocKeepSize = 0x01;
+    private const int FadviseRandom = 1;
+    private const int OpenReadOnly = 0;
+
+    public static bool IsLinux { get; } = OperatingSystem.IsLinux();
+
+    /// <summary>Reserves disk blocks past the end of the file without changing its length.</summary>
+    public static bool TryPreallocate(SafeFileHandle file, long offset, long length)
+    {
+        if (!IsLinux)
+        {
+            return false;
+        }
+        return fallocate(Descriptor(file), FallocKeepSize, offset, length) == 0;
+    }
+
+    /// <summary>Tells the kernel reads are random so it does not read ahead around each needle.</summary>
+    public static void AdviseRandomAccess(SafeFileHandle file)
+    {
+        if (IsLinux)
+        {
+            _ = posix_fadvise(Descriptor(file), 0, 0, FadviseRandom);
+        }
+    }
+
+    /// <summary>Flushes the file's data (and the length when it changed) to stable storage.</summary>
+    public static void FlushData(SafeFileHandle file, string path)
+    {
+        if (!IsLinux)
+        {
+            RandomAccess.FlushToDisk(file);
+            return;
+        }
+        if (fdatasync(Descriptor(file)) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"fdatasync failed on {path}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+        }
+    }
+
+    /// <summary>Makes renames and creations inside a directory durable.</summary>
+    public static void FlushDirectory(string directory)
+    {
+        if (!IsLinux)
+        {
+            return;
+        }
+        var fd = open(directory, OpenReadOnly);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"Cannot open directory {directory} to flush it: {Marshal.GetPInvokeErrorMessage(errno)}.");
+        }
+        try
+        {
+            if (fsync(fd) != 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                throw new IOException($"fsync failed on directory {directory}: {Marshal.GetPInvokeErrorMessage(errno)}.");
+            }
+        }
+        finally
+        {
+            _ = close(fd);
+        }
+    }
+
+    private static int Descriptor(SafeFileHandle file) => (int)file.DangerousGetHandle();
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int fallocate(int fd, int mode, long offset, long length);
+
+    [LibraryImport("libc")]
+    private static partial int posix_fadvise(int fd, long offset, long length, int advice);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int fdatasync(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int fsync(int fd);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string path, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int close(int fd);
+}

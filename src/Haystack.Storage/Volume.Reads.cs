@@ -1,0 +1,142 @@
+using Haystack.Storage.Files;
+using Haystack.Storage.Format;
+using Haystack.Storage.Memory;
+
+namespace Haystack.Storage;
+
+public sealed partial class Volume
+{
+    /// <summary>
+    /// Reads a needle with one positioned read of its whole length, then verifies header, id, cookie
+    /// and checksum. Returns null when there is no live needle with this id or the cookie differs (the
+    /// two are deliberately indistinguishable); throws <see cref="NeedleCorruptException"/> when the bytes
+    /// on disk fail verification.
+    /// </summary>
+    public async ValueTask<StoredNeedle?> ReadAsync(NeedleId id, uint cookie, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            ThrowIfDisposed();
+            var generation = Volatile.Read(ref _current);
+            if (!generation.Map.TryGet(id, out var slot) || slot.IsDeleted)
+            {
+                return null;
+            }
+            if (!generation.Data.TryAcquire())
+            {
+                continue; // compaction swapped the file in between; look again in the new one
+            }
+            var buffer = new byte[slot.Length];
+            int read;
+            try
+            {
+                read = await RandomAccess.ReadAsync(generation.Data.Handle, buffer, slot.Offset, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                generation.Data.Release();
+            }
+            return Interpret(generation, id, cookie, slot, buffer.AsMemory(0, read));
+        }
+    }
+
+    private StoredNeedle? Interpret(VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, ReadOnlyMemory<byte> bytes)
+    {
+        var problem = NeedleCodec.Verify(bytes.Span, out var header);
+        if (problem is null && header.Id != id)
+        {
+            problem = $"the bytes at this offset belong to needle {header.Id}";
+        }
+        if (problem is null && header.TotalLength != slot.Length)
+        {
+            problem = $"the needle is {header.TotalLength} bytes, the index says {slot.Length}";
+        }
+        if (problem is not null)
+        {
+            throw new NeedleCorruptException(Id, id, slot.Offset, generation.Data.Path, problem);
+        }
+        if (header.IsDeleted)
+        {
+            // Deleted on disk but live in memory: the tombstone did not reach the index before a crash.
+            // Learn it now, as the Haystack paper does, and record it for the next restart.
+            if (generation.ApplyDelete(id, slot))
+            {
+                generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), 0);
+            }
+            return null;
+        }
+        if (header.Cookie != cookie)
+        {
+            return null;
+        }
+        return new StoredNeedle(
+            id,
+            cookie,
+            NeedleCodec.ContentType(bytes.Span, header),
+            bytes.Slice(NeedleCodec.DataOffset(header), header.DataLength),
+            new NeedleLocation(slot.Offset, slot.Length));
+    }
+
+    /// <summary>
+    /// Every needle in the data file in offset order, deleted and superseded ones included (see
+    /// <see cref="NeedleInfo.IsLive"/>), for dump and verify tools. Throws <see cref="NeedleCorruptException"/>
+    /// at the first needle that fails verification.
+    /// </summary>
+    public IEnumerable<NeedleInfo> EnumerateNeedles()
+    {
+        ThrowIfDisposed();
+        var generation = Volatile.Read(ref _current);
+        if (!generation.Data.TryAcquire())
+        {
+            throw new VolumeClosedException(Id, "the data file was replaced while starting the enumeration; retry");
+        }
+        try
+        {
+            using var scanner = new NeedleScanner(generation.Data.Handle, Superblock.Size, generation.Data.End);
+            while (true)
+            {
+                ScannedNeedle needle;
+                try
+                {
+                    if (!scanner.TryReadNext(out needle))
+                    {
+                        yield break;
+                    }
+                }
+                catch (InvalidNeedleDataException invalid)
+                {
+                    throw new NeedleCorruptException(Id, default, invalid.Offset, generation.Data.Path, invalid.Problem);
+                }
+                var slot = NeedleSlot.FromBytes(needle.Offset, needle.Header.TotalLength);
+                var isLive = !needle.Header.IsDeleted && generation.Map.TryGet(needle.Header.Id, out var current) && current == slot;
+                yield return new NeedleInfo(
+                    needle.Header.Id,
+                    needle.Header.Cookie,
+                    NeedleCodec.ContentType(needle.Bytes.Span, needle.Header),
+                    needle.Header.DataLength,
+                    new NeedleLocation(needle.Offset, needle.Header.TotalLength),
+                    needle.Header.IsDeleted,
+                    isLive);
+            }
+        }
+        finally
+        {
+            generation.Data.Release();
+        }
+    }
+
+    /// <summary>
+    /// A read-only stream of the data file's bytes as they are now (superblock and needles), for copying
+    /// a whole replica. The bytes stay readable even if a compaction replaces the file meanwhile.
+    /// </summary>
+    public Stream OpenReadStream()
+    {
+        ThrowIfDisposed();
+        var generation = Volatile.Read(ref _current);
+        if (!generation.Data.TryAcquire())
+        {
+            throw new VolumeClosedException(Id, "the data file was replaced while opening the stream; retry");
+        }
+        return new DataFileReadStream(generation.Data, generation.Data.End);
+    }
+}

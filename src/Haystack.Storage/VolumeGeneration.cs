@@ -1,0 +1,105 @@
+using Haystack.Storage.Files;
+using Haystack.Storage.Format;
+using Haystack.Storage.Memory;
+
+namespace Haystack.Storage;
+
+/// <summary>
+/// One data file with its index writer, in-memory map and counters. Compaction builds a new generation
+/// and swaps it in; everything else works on the current one.
+/// </summary>
+internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDisposable
+{
+    private long _liveCount;
+    private long _liveBytes;
+    private long _garbageCount;
+    private long _garbageBytes;
+
+    public DataFile Data { get; } = data;
+
+    /// <summary>Set once recovery or compaction has brought the index file up to date.</summary>
+    public IndexWriter Index { get; private set; } = null!;
+
+    public NeedleMap Map { get; } = map;
+
+    public long LiveCount => Volatile.Read(ref _liveCount);
+
+    public long LiveBytes => Volatile.Read(ref _liveBytes);
+
+    public long GarbageCount => Volatile.Read(ref _garbageCount);
+
+    public long GarbageBytes => Volatile.Read(ref _garbageBytes);
+
+    public void StartIndex(IndexWriter index) => Index = index;
+
+    /// <summary>Records a needle at <paramref name="slot"/>; the needle at the highest offset wins.</summary>
+    public void ApplyPut(NeedleId id, NeedleSlot slot)
+    {
+        if (Map.TryGet(id, out var existing) && !existing.IsDeleted && existing.OffsetUnits > slot.OffsetUnits)
+        {
+            CountGarbage(slot.Length);
+            return;
+        }
+        var previous = Map.Set(id, slot);
+        if (previous is { IsDeleted: false } replaced)
+        {
+            CountGarbage(replaced.Length);
+            Interlocked.Add(ref _liveBytes, slot.Length - replaced.Length);
+        }
+        else
+        {
+            Interlocked.Increment(ref _liveCount);
+            Interlocked.Add(ref _liveBytes, slot.Length);
+        }
+    }
+
+    /// <summary>Marks the needle deleted if it is live at exactly <paramref name="slot"/>.</summary>
+    public bool ApplyDelete(NeedleId id, NeedleSlot slot)
+    {
+        if (!Map.TryMarkDeleted(id, slot))
+        {
+            return false;
+        }
+        Interlocked.Decrement(ref _liveCount);
+        Interlocked.Add(ref _liveBytes, -slot.Length);
+        CountGarbage(slot.Length);
+        return true;
+    }
+
+    /// <summary>Applies a needle found on disk by a scan: a put, then a delete if its flag says so.</summary>
+    public void ApplyScanned(ScannedNeedle needle)
+    {
+        var slot = NeedleSlot.FromBytes(needle.Offset, needle.Header.TotalLength);
+        ApplyPut(needle.Header.Id, slot);
+        if (needle.Header.IsDeleted)
+        {
+            ApplyDelete(needle.Header.Id, slot);
+        }
+    }
+
+    public static IndexRecord PutRecord(NeedleId id, NeedleSlot slot) => new(id, slot.OffsetUnits, slot.LengthUnits, false);
+
+    public static IndexRecord TombstoneRecord(NeedleId id, NeedleSlot slot) => new(id, slot.OffsetUnits, slot.LengthUnits, true);
+
+    /// <summary>Drains the index, flushes the data one last time and closes both files.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (Index is not null)
+            {
+                await Index.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Data.Retire();
+        }
+    }
+
+    private void CountGarbage(int length)
+    {
+        Interlocked.Increment(ref _garbageCount);
+        Interlocked.Add(ref _garbageBytes, length);
+    }
+}
