@@ -1,0 +1,21 @@
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Crds;
+
+namespace Haystack.Operator.Entities;
+
+[Description("What the operator last observed and did.")]
+public sealed class HaystackClusterStatus
+{
+    [Description("The metadata.generation the status describes.")]
+    public long? ObservedGeneration { get; set; }
+
+    [ListMapKeys("type")]
+    [Description("Ready (every component serves), Reconciled (the last reconcile applied the spec) and Degraded (something needs attention).")]
+    public IList<V1Condition>? Conditions { get; set; }
+
+    [Description("Storage capacity of the store pods.")]
+    public CapacityStatus? Capacity { get; set; }
+
+    [Description("Logical volumes by phase.")]
+    public VolumeCounts? Volumes { get; set; }
+}

@@ -1,0 +1,29 @@
+using Haystack.Operator.Crds;
+
+namespace Haystack.Operator.Entities;
+
+[Description("Where the volume's replicas live and how full it is.")]
+public sealed class HaystackVolumeStatus
+{
+    [Description("The metadata.generation the status describes.")]
+    public long? ObservedGeneration { get; set; }
+
+    [Description("Writable, ReadOnly, Degraded, Rebuilding or Compacting.")]
+    public VolumePhase? Phase { get; set; }
+
+    [ListMapKeys("pod")]
+    [Description("One entry per physical replica.")]
+    public IList<VolumePlacement>? Placements { get; set; }
+
+    [Range(0)]
+    [Description("Bytes in the volume file, including garbage.")]
+    public long Bytes { get; set; }
+
+    [Range(0)]
+    [Description("Live needles (photos and their size variants).")]
+    public long Needles { get; set; }
+
+    [Range(0)]
+    [Description("Bytes held by deleted or overwritten needles, reclaimed by compaction.")]
+    public long GarbageBytes { get; set; }
+}

@@ -1,0 +1,32 @@
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Crds;
+
+namespace Haystack.Operator.Entities;
+
+/// <summary>A whole Haystack deployment: store pods, directory, cache and the rules for its volumes.</summary>
+[KubernetesEntity(HaystackApi.Group, HaystackApi.Version, HaystackApi.ClusterKind, "haystackclusters")]
+[ShortNames("hsc")]
+[Categories(HaystackApi.Category)]
+[Description("A Haystack photo store: store pods on local XFS volumes, the directory, the cache, and the rules for logical volumes.")]
+[PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
+[PrinterColumn("Reconciled", "string", ".status.conditions[?(@.type==\"Reconciled\")].status")]
+[PrinterColumn("Capacity", "string", ".status.capacity.total", Description = "Disk of all store pods")]
+[PrinterColumn("Volumes", "integer", ".status.volumes.total", Description = "Logical volumes in the cluster")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
+[PrinterColumn("Stores", "integer", ".spec.store.replicas", Priority = 1)]
+[PrinterColumn("Writable", "integer", ".status.volumes.writable", Priority = 1)]
+[PrinterColumn("Read-Only", "integer", ".status.volumes.readOnly", Priority = 1)]
+[PrinterColumn("Degraded", "integer", ".status.volumes.degraded", Priority = 1)]
+[PrinterColumn("Image", "string", ".spec.image", Priority = 1)]
+public sealed class V1Alpha1HaystackCluster : IKubernetesObject<V1ObjectMeta>
+{
+    public string ApiVersion { get; set; } = HaystackApi.ApiVersion;
+    public string Kind { get; set; } = HaystackApi.ClusterKind;
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    [Required]
+    public HaystackClusterSpec Spec { get; set; } = new();
+
+    public HaystackClusterStatus? Status { get; set; }
+}

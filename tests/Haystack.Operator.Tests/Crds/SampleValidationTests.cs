@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Haystack.Kubernetes;
+using Haystack.Operator.Crds;
+using Haystack.Operator.Tests.Support;
+using Haystack.Operator.Yaml;
+
+namespace Haystack.Operator.Tests.Crds;
+
+public sealed class SampleValidationTests
+{
+    public static TheoryData<string> Samples() => new(SampleFileNames());
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void SampleIsValidForItsCrdSchema(string fileName)
+    {
+        var (document, entityType) = ReadSample(fileName);
+
+        Assert.Empty(StructuralSchemaValidator.Validate(HaystackCrds.Schema(entityType), document));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void SampleIsValidForAjvReadingTheSameSchema(string fileName)
+    {
+        var (document, entityType) = ReadSample(fileName);
+
+        var errors = NodeValidator.ValidateAgainstSchema(HaystackCrds.Schema(entityType), [document]).Single();
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void SampleReadsIntoItsEntityClassWithoutLosingFields(string fileName)
+    {
+        var (document, entityType) = ReadSample(fileName);
+
+        var entity = JsonSerializer.Deserialize(document.ToJsonString(), entityType, KubernetesJson.Options);
+        var written = JsonNode.Parse(JsonSerializer.Serialize(entity, entityType, KubernetesJson.Options))!;
+
+        AssertContains(document, written, "");
+    }
+
+    [Fact]
+    public void EveryKindHasASample()
+    {
+        var sampled = SampleFileNames().Select(name => ReadSample(name).EntityType).ToHashSet();
+
+        Assert.Equal(HaystackCrds.EntityTypes.ToHashSet(), sampled);
+    }
+
+    private static string[] SampleFileNames() =>
+        Directory.GetFiles(RepositoryRoot.Combine("config", "samples"), "*.yaml").Select(path => Path.GetFileName(path)).Order().ToArray();
+
+    private static (JsonNode Document, Type EntityType) ReadSample(string fileName)
+    {
+        var document = YamlReader.ReadDocuments(File.ReadAllText(RepositoryRoot.Combine("config", "samples", fileName))).Single();
+        var kind = document["kind"]!.GetValue<string>();
+        var entityType = HaystackCrds.EntityTypes.Single(t => t.GetCustomAttribute<KubernetesEntityAttribute>()!.Kind == kind);
+        return (document, entityType);
+    }
+
+    // Every field of the sample survives; the entity may add its defaults.
+    private static void AssertContains(JsonNode expected, JsonNode? actual, string path)
+    {
+        if (expected is JsonObject map)
+        {
+            var actualMap = Assert.IsType<JsonObject>(actual);
+            foreach (var (key, value) in map)
+            {
+                Assert.True(actualMap.ContainsKey(key), $"{path}.{key} was lost reading the sample into its entity class");
+                AssertContains(value!, actualMap[key], $"{path}.{key}");
+            }
+            return;
+        }
+        Assert.True(JsonNode.DeepEquals(expected, actual),
+            $"{path}: sample has {expected.ToJsonString()}, the entity wrote {actual?.ToJsonString()}");
+    }
+}

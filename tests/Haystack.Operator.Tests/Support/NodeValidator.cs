@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Haystack.Operator.Tests.Support;
+
+/// <summary>
+/// Runs Validation/validate.cjs with node and the npm tools under .tools/ (installed by hack/deps/npm.sh):
+/// an independent check of our objects against Kubernetes' schemas and of our samples against our CRDs.
+/// </summary>
+internal static class NodeValidator
+{
+    /// <summary>For each object, the errors kubernetes-models' validate() reports (empty when valid).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ValidateKubernetesObjects(IEnumerable<JsonNode> objects) =>
+        Run("kubernetes", new JsonArray(objects.Select(o => o.DeepClone()).ToArray()));
+
+    /// <summary>For each document, the errors ajv reports against the CRD's openAPIV3Schema.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ValidateAgainstSchema(JsonObject schema, IEnumerable<JsonNode> documents) =>
+        Run("schema", new JsonObject
+        {
+            ["schema"] = schema.DeepClone(),
+            ["documents"] = new JsonArray(documents.Select(d => d.DeepClone()).ToArray()),
+        });
+
+    private static IReadOnlyList<IReadOnlyList<string>> Run(string mode, JsonNode input)
+    {
+        var tools = RepositoryRoot.Combine(".tools");
+        Assert.True(Directory.Exists(Path.Combine(tools, "node_modules", "kubernetes-models")),
+            $"npm tools are missing under {tools}: run hack/deps/npm.sh");
+        var script = RepositoryRoot.Combine("tests", "Haystack.Operator.Tests", "Validation", "validate.cjs");
+        var start = new ProcessStartInfo("node", [script, tools, mode])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start; is node.js installed?");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input.ToJsonString());
+        process.StandardInput.Close();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"node {script} {mode} failed with exit code {process.ExitCode}: {stderr.Result}");
+        return JsonSerializer.Deserialize<List<List<string>>>(stdout.Result)!;
+    }
+}
