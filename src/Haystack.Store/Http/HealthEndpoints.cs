@@ -1,0 +1,33 @@
+using Haystack.Store.Stats;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Haystack.Store.Http;
+
+/// <summary><c>/stats</c> (Backpack-shaped figures plus per-volume state), <c>/healthz</c> and <c>/readyz</c>.</summary>
+internal static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        routes.MapGet("/readyz", Ready);
+        routes.MapGet("/stats", Stats);
+    }
+
+    private static IResult Ready(VolumeSet volumes) => volumes.IsLoaded
+        ? TypedResults.Ok(new { status = "ready", volumes = volumes.Count, failed_volumes = volumes.FailedVolumes })
+        : TypedResults.Json(new ErrorBody($"Still opening volumes ({volumes.Count} open so far)."), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static IResult Stats(StoreStats stats, VolumeSet volumes) => TypedResults.Ok(new
+    {
+        gets = stats.Gets.Snapshot(),
+        puts = stats.Puts.Snapshot(),
+        deletes = stats.Deletes.Snapshot(),
+        not_found = stats.NotFound,
+        rejected = stats.Rejected,
+        corrupt_reads = stats.CorruptReads,
+        volumes = volumes.List().Select(v => VolumeStatus.From(v.Stats)),
+        failed_volumes = volumes.FailedVolumes,
+    });
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Haystack.Store.Http;
+
+/// <summary>
+/// Volume administration under <c>/volumes</c>: list, create, status, mark read-only, compact, and stream the raw
+/// data file to a peer that rebuilds a replica.
+/// </summary>
+internal static class VolumeEndpoints
+{
+    public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var volumes = routes.MapGroup("/volumes");
+        volumes.MapGet("/", List);
+        volumes.MapPost("/{volumeId}", CreateAsync);
+        volumes.MapGet("/{volumeId}", Status);
+        volumes.MapPost("/{volumeId}/readonly", MarkReadOnly);
+        volumes.MapPost("/{volumeId}/compact", CompactAsync);
+        volumes.MapGet("/{volumeId}/stream", Stream);
+    }
+
+    private static IResult List(VolumeSet volumes) =>
+        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatus.From(v.Stats)) });
+
+    /// <summary>Optional query parameter <c>replicas</c> (default 1) is recorded in the superblock.</summary>
+    private static async Task<IResult> CreateAsync(string volumeId, string? replicas, VolumeSet volumes, CancellationToken cancellationToken)
+    {
+        var id = RouteValues.VolumeId(volumeId);
+        byte replicaCount = 1;
+        if (replicas is not null && !byte.TryParse(replicas, NumberStyles.None, CultureInfo.InvariantCulture, out replicaCount))
+        {
+            throw new StoreException(StoreFailure.InvalidArgument, $"Volume {id}: replicas '{replicas}' is not a number from 1 to {byte.MaxValue}.");
+        }
+        var volume = await volumes.CreateAsync(id, replicaCount, cancellationToken);
+        return TypedResults.Created($"/volumes/{id}", VolumeStatus.From(volume.Stats));
+    }
+
+    private static IResult Status(string volumeId, VolumeSet volumes) =>
+        TypedResults.Ok(VolumeStatus.From(volumes.Get(RouteValues.VolumeId(volumeId)).Stats));
+
+    private static IResult MarkReadOnly(string volumeId, VolumeSet volumes)
+    {
+        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        volume.MarkReadOnly();
+        return TypedResults.Ok(VolumeStatus.From(volume.Stats));
+    }
+
+    private static async Task<IResult> CompactAsync(string volumeId, VolumeSet volumes, CancellationToken cancellationToken)
+    {
+        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        return TypedResults.Ok(CompactionReport.From(await volume.CompactAsync(cancellationToken)));
+    }
+
+    /// <summary>The data file as of this request (superblock and needles), with its exact length.</summary>
+    private static IResult Stream(string volumeId, VolumeSet volumes)
+    {
+        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        return TypedResults.Stream(volume.OpenReadStream(), "application/octet-stream", $"{volume.Id}.dat");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+
+namespace Haystack.Store.Stats;
+
+/// <summary>
+/// The Store's instruments on the "Haystack.Store" meter, for the OpenTelemetry SDK or any MeterListener.
+/// Created through <see cref="IMeterFactory"/> so that two stores in one process keep separate figures.
+/// </summary>
+public sealed class StoreMetrics
+{
+    public const string MeterName = "Haystack.Store";
+
+    private readonly Counter<long> requests;
+    private readonly Counter<long> bytesRead;
+    private readonly Counter<long> bytesWritten;
+    private readonly Counter<long> corruptNeedles;
+    private readonly Histogram<double> duration;
+
+    public StoreMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        requests = meter.CreateCounter<long>("haystack.store.requests", "{request}", "Needle reads, writes and deletes, by operation and outcome.");
+        bytesRead = meter.CreateCounter<long>("haystack.store.bytes_read", "By", "Needle bytes returned to clients.");
+        bytesWritten = meter.CreateCounter<long>("haystack.store.bytes_written", "By", "Needle bytes accepted from clients and made durable.");
+        corruptNeedles = meter.CreateCounter<long>("haystack.store.corrupt_needles", "{needle}", "Reads refused because the needle failed its checks.");
+        duration = meter.CreateHistogram<double>("haystack.store.request.duration", "ms", "Time to serve a needle operation.");
+    }
+
+    public void Record(StoreOperation operation, RequestOutcome outcome, long bytes, TimeSpan elapsed)
+    {
+        var operationTag = new KeyValuePair<string, object?>("operation", OperationName(operation));
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", OutcomeName(outcome));
+        requests.Add(1, operationTag, outcomeTag);
+        duration.Record(elapsed.TotalMilliseconds, operationTag, outcomeTag);
+        if (outcome == RequestOutcome.Corrupt)
+        {
+            corruptNeedles.Add(1);
+        }
+        if (outcome != RequestOutcome.Ok || bytes == 0)
+        {
+            return;
+        }
+        if (operation == StoreOperation.Read)
+        {
+            bytesRead.Add(bytes);
+        }
+        else if (operation == StoreOperation.Write)
+        {
+            bytesWritten.Add(bytes);
+        }
+    }
+
+    private static string OperationName(StoreOperation operation) => operation switch
+    {
+        StoreOperation.Read => "read",
+        StoreOperation.Write => "write",
+        _ => "delete",
+    };
+
+    private static string OutcomeName(RequestOutcome outcome) => outcome switch
+    {
+        RequestOutcome.Ok => "ok",
+        RequestOutcome.NotFound => "not_found",
+        RequestOutcome.Rejected => "rejected",
+        RequestOutcome.Corrupt => "corrupt",
+        _ => "failed",
+    };
+}

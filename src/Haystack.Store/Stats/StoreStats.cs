@@ -1,0 +1,47 @@
+namespace Haystack.Store.Stats;
+
+/// <summary>The figures behind /stats, kept per store instance; every needle operation is recorded once here.</summary>
+public sealed class StoreStats(StoreMetrics metrics)
+{
+    private long corruptReads;
+    private long notFound;
+    private long rejected;
+
+    public OperationStats Gets { get; } = new();
+
+    public OperationStats Puts { get; } = new();
+
+    public OperationStats Deletes { get; } = new();
+
+    public long CorruptReads => Interlocked.Read(ref corruptReads);
+
+    public long NotFound => Interlocked.Read(ref notFound);
+
+    public long Rejected => Interlocked.Read(ref rejected);
+
+    public void Record(StoreOperation operation, RequestOutcome outcome, long bytes, TimeSpan elapsed)
+    {
+        metrics.Record(operation, outcome, bytes, elapsed);
+        switch (outcome)
+        {
+            case RequestOutcome.Ok:
+                var figures = operation switch
+                {
+                    StoreOperation.Read => Gets,
+                    StoreOperation.Write => Puts,
+                    _ => Deletes,
+                };
+                figures.Record(bytes, elapsed);
+                break;
+            case RequestOutcome.Corrupt:
+                Interlocked.Increment(ref corruptReads);
+                break;
+            case RequestOutcome.NotFound:
+                Interlocked.Increment(ref notFound);
+                break;
+            case RequestOutcome.Rejected:
+                Interlocked.Increment(ref rejected);
+                break;
+        }
+    }
+}

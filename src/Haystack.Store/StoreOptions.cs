@@ -1,0 +1,65 @@
+using Haystack.Storage;
+
+namespace Haystack.Store;
+
+/// <summary>How one Store process runs: where its volumes live, where it listens, what it accepts.</summary>
+public sealed record StoreOptions
+{
+    /// <summary>The directory holding every volume's files (one local disk, XFS in production).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>HTTP/1.1 port for needles, administration and stats; 0 picks a free port (tests).</summary>
+    public int HttpPort { get; init; } = 8080;
+
+    /// <summary>HTTP/2 cleartext (h2c, prior knowledge) port for gRPC; 0 picks a free port.</summary>
+    public int GrpcPort { get; init; } = 8081;
+
+    /// <summary>Listen on 127.0.0.1 only (tests, a developer machine) instead of every interface.</summary>
+    public bool LoopbackOnly { get; init; }
+
+    /// <summary>Volumes to create at start-up when the directory does not hold them yet.</summary>
+    public IReadOnlyList<uint> VolumesToCreate { get; init; } = [];
+
+    /// <summary>The settings of volumes created by this store; also bounds the accepted body size.</summary>
+    public VolumeOptions Volume { get; init; } = new();
+
+    /// <summary>An upload slower than this after <see cref="MinUploadGracePeriod"/> is aborted and nothing is stored.</summary>
+    public double MinUploadBytesPerSecond { get; init; } = 4096;
+
+    public TimeSpan MinUploadGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest needle body accepted over either protocol.</summary>
+    public int MaxNeedleBytes => Volume.MaxNeedleDataBytes;
+
+    /// <summary>Largest gRPC request message: a needle plus its photo id, content type and protobuf framing.</summary>
+    public int MaxGrpcMessageBytes => MaxNeedleBytes + (64 * 1024);
+
+    /// <summary>Throws when a setting cannot work, naming it.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            throw new ArgumentException("The store needs a data directory (--data).", nameof(DataDirectory));
+        }
+        ValidatePort(HttpPort, nameof(HttpPort));
+        ValidatePort(GrpcPort, nameof(GrpcPort));
+        if (HttpPort != 0 && HttpPort == GrpcPort)
+        {
+            throw new ArgumentException($"HTTP and gRPC need different ports; both are {HttpPort}.", nameof(GrpcPort));
+        }
+        if (MinUploadGracePeriod <= TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinUploadGracePeriod), MinUploadGracePeriod,
+                "Kestrel checks data rates once a second; the grace period must be longer than that.");
+        }
+        Volume.Validate();
+    }
+
+    private static void ValidatePort(int port, string name)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(name, port, "A port is between 0 and 65535.");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using Haystack.Store.Grpc;
+using Haystack.Store.Http;
+using Haystack.Store.Rpc;
+using Haystack.Store.Stats;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Store;
+
+/// <summary>
+/// One Store process: Kestrel with an HTTP/1.1 port (needles, administration, stats) and an HTTP/2 cleartext
+/// port (gRPC), over the volumes of one directory. Volumes open in the background after the ports are bound,
+/// so /healthz answers at once and /readyz turns ready when every volume is open.
+/// </summary>
+public sealed class StoreServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly StoreListeners listeners;
+    private readonly CancellationTokenSource stopping = new();
+    private Task loading = Task.CompletedTask;
+
+    private StoreServer(WebApplication app, StoreListeners listeners)
+    {
+        this.app = app;
+        this.listeners = listeners;
+    }
+
+    public IServiceProvider Services => app.Services;
+
+    public VolumeSet Volumes => app.Services.GetRequiredService<VolumeSet>();
+
+    /// <summary>The bound HTTP address, e.g. http://127.0.0.1:8080 (known after <see cref="StartAsync"/>).</summary>
+    public Uri HttpAddress { get; private set; } = null!;
+
+    /// <summary>The bound gRPC (h2c) address (known after <see cref="StartAsync"/>).</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
+    /// <summary>Completes when every volume found at start-up is open.</summary>
+    public Task Loaded => loading;
+
+    public static StoreServer Create(StoreOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        if (configureLogging is not null)
+        {
+            configureLogging(builder.Logging);
+        }
+        var listeners = new StoreListeners();
+        builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<VolumeSet>();
+        builder.Services.AddSingleton<StoreMetrics>();
+        builder.Services.AddSingleton<StoreStats>();
+        builder.Services.AddSingleton<PhotoStore>();
+        builder.Services.AddSingleton<StoreGrpcService>();
+        builder.Services.AddSingleton(services =>
+        {
+            var router = new GrpcRouter(services.GetRequiredService<ILogger<GrpcRouter>>(), options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
+            services.GetRequiredService<StoreGrpcService>().MapTo(router);
+            return router;
+        });
+
+        var app = builder.Build();
+        var router = app.Services.GetRequiredService<GrpcRouter>();
+        // The HTTP port speaks only HTTP/1.1 and the gRPC port only HTTP/2, so the protocol tells them apart.
+        app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"));
+        app.MapHealthEndpoints();
+        app.MapVolumeEndpoints();
+        app.MapNeedleEndpoints();
+        return new StoreServer(app, listeners);
+    }
+
+    /// <summary>Binds both ports, then opens the volumes in the background (see <see cref="Loaded"/>).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        HttpAddress = listeners.HttpAddress;
+        GrpcAddress = listeners.GrpcAddress;
+        loading = Task.Run(() => Volumes.LoadAsync(stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop by the caller: fall through to the orderly shutdown in DisposeAsync.
+        }
+        await loading;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await app.StopAsync(CancellationToken.None);
+        try
+        {
+            await loading;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while volumes were still opening; the opened ones are closed below.
+        }
+        await app.DisposeAsync();
+        stopping.Dispose();
+    }
+}

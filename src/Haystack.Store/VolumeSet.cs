@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Haystack.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Store;
+
+/// <summary>
+/// The volumes of one Store directory: discovered and opened in parallel at start-up (each runs its own crash
+/// recovery), created on request, looked up by id for every needle operation, closed together.
+/// </summary>
+public sealed class VolumeSet : IAsyncDisposable
+{
+    private const string DataFileExtension = ".dat";
+
+    private readonly StoreOptions options;
+    private readonly ILogger<VolumeSet> logger;
+    private readonly Func<string, VolumeId, VolumeOptions, Volume> openVolume;
+    private readonly ConcurrentDictionary<uint, Volume> volumes = new();
+    private readonly ConcurrentDictionary<uint, string> failedVolumes = new();
+    private readonly SemaphoreSlim createGate = new(1, 1);
+    private volatile bool loaded;
+
+    public VolumeSet(StoreOptions options, ILogger<VolumeSet> logger)
+        : this(options, logger, Volume.Open)
+    {
+    }
+
+    /// <summary>Tests pass their own <paramref name="openVolume"/> to observe how opens overlap.</summary>
+    internal VolumeSet(StoreOptions options, ILogger<VolumeSet> logger, Func<string, VolumeId, VolumeOptions, Volume> openVolume)
+    {
+        this.options = options;
+        this.logger = logger;
+        this.openVolume = openVolume;
+    }
+
+    /// <summary>True once every volume found at start-up was opened (or failed to); /readyz reports it.</summary>
+    public bool IsLoaded => loaded;
+
+    /// <summary>Volumes whose files exist but could not be opened, with the reason; they serve nothing.</summary>
+    public IReadOnlyDictionary<uint, string> FailedVolumes => failedVolumes;
+
+    public int Count => volumes.Count;
+
+    /// <summary>Opens every volume in the data directory, several at a time, then creates the requested ones.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var started = Stopwatch.GetTimestamp();
+        var found = DiscoverVolumeIds(options.DataDirectory);
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(found, parallel, (id, _) =>
+        {
+            Open(id);
+            return ValueTask.CompletedTask;
+        });
+
+        foreach (var id in options.VolumesToCreate.Where(id => !volumes.ContainsKey(id) && !failedVolumes.ContainsKey(id)))
+        {
+            await CreateAsync(id, options.Volume.ReplicaCount, cancellationToken);
+        }
+        loaded = true;
+        logger.LogInformation("Loaded {Count} volumes from {Directory} in {Elapsed}; {Failed} failed",
+            volumes.Count, options.DataDirectory, Stopwatch.GetElapsedTime(started), failedVolumes.Count);
+    }
+
+    /// <summary>The open volume with this id, or a <see cref="StoreException"/> the client can act on.</summary>
+    public Volume Get(uint volumeId)
+    {
+        if (volumes.TryGetValue(volumeId, out var volume))
+        {
+            return volume;
+        }
+        if (failedVolumes.TryGetValue(volumeId, out var reason))
+        {
+            throw new StoreException(StoreFailure.Unavailable, $"Volume {volumeId} failed to open on this store: {reason}");
+        }
+        if (!loaded)
+        {
+            throw new StoreException(StoreFailure.Unavailable, $"Volume {volumeId} is not loaded yet: the store is still opening its volumes; retry shortly.");
+        }
+        throw new StoreException(StoreFailure.VolumeNotFound, $"Volume {volumeId} is not on this store.");
+    }
+
+    /// <summary>The open volumes in id order.</summary>
+    public IReadOnlyList<Volume> List() => [.. volumes.Values.OrderBy(v => v.Id.Value)];
+
+    /// <summary>Creates an empty volume with the store's settings; refuses an id this directory already holds.</summary>
+    public async Task<Volume> CreateAsync(uint volumeId, byte replicaCount, CancellationToken cancellationToken)
+    {
+        if (replicaCount == 0)
+        {
+            throw new StoreException(StoreFailure.InvalidArgument, $"Volume {volumeId}: the replica count must be at least 1.");
+        }
+        await createGate.WaitAsync(cancellationToken);
+        try
+        {
+            var id = new VolumeId(volumeId);
+            if (volumes.ContainsKey(volumeId) || failedVolumes.ContainsKey(volumeId) || Volume.Exists(options.DataDirectory, id))
+            {
+                throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store.");
+            }
+            var volume = Volume.Create(options.DataDirectory, id, options.Volume with { ReplicaCount = replicaCount });
+            volumes[volumeId] = volume;
+            logger.LogInformation("Created volume {VolumeId} in {Directory}", volumeId, options.DataDirectory);
+            return volume;
+        }
+        finally
+        {
+            createGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var open = volumes.Values.ToArray();
+        volumes.Clear();
+        await Task.WhenAll(open.Select(v => v.DisposeAsync().AsTask()));
+        createGate.Dispose();
+    }
+
+    private void Open(uint volumeId)
+    {
+        try
+        {
+            var volume = openVolume(options.DataDirectory, new VolumeId(volumeId), options.Volume);
+            volumes[volumeId] = volume;
+            var recovery = volume.Recovery;
+            if (recovery.NeedlesScanned > 0 || recovery.TruncatedBytes > 0 || recovery.IndexRebuildReason is not null || recovery.CompactionResolution is not null)
+            {
+                logger.LogWarning("Volume {VolumeId} recovered: {Recovery}", volumeId, recovery);
+            }
+        }
+        catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            failedVolumes[volumeId] = e.Message;
+            logger.LogError(e, "Volume {VolumeId} in {Directory} failed to open; it will not be served", volumeId, options.DataDirectory);
+        }
+    }
+
+    private static List<uint> DiscoverVolumeIds(string directory)
+    {
+        var ids = new List<uint>();
+        foreach (var path in Directory.EnumerateFiles(directory, "*" + DataFileExtension))
+        {
+            if (uint.TryParse(Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
+    }
+}

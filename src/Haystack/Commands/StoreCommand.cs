@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Haystack.Storage;
+using Haystack.Store;
+
+namespace Haystack.Commands;
+
+/// <summary><c>haystack store</c>: serves the volumes in one directory over HTTP and gRPC until stopped.</summary>
+public static class StoreCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Directory holding the volume files (created if missing).",
+            Required = true,
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "HTTP port for needles, volume administration and /stats.",
+            DefaultValueFactory = _ => 8080,
+        };
+        var grpcPort = new Option<int?>("--grpc-port")
+        {
+            Description = "gRPC port (HTTP/2 cleartext). Default: the HTTP port + 1.",
+        };
+        var maxNeedleBytes = new Option<int>("--max-needle-bytes")
+        {
+            Description = "Largest needle accepted; bigger uploads get 413.",
+            DefaultValueFactory = _ => new VolumeOptions().MaxNeedleDataBytes,
+        };
+        var volumeSizeBytes = new Option<long>("--volume-size-bytes")
+        {
+            Description = "Size limit of volumes this store creates; a full volume refuses writes.",
+            DefaultValueFactory = _ => new VolumeOptions().SizeLimitBytes,
+        };
+        var createVolumes = new Option<uint[]>("--create-volume")
+        {
+            Description = "Create this volume at start-up unless it exists (repeatable).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var command = new Command("store", "Serve the volumes in a directory over HTTP and gRPC (one Store pod).")
+        {
+            data, port, grpcPort, maxNeedleBytes, volumeSizeBytes, createVolumes,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var httpPort = result.GetValue(port);
+            var options = new StoreOptions
+            {
+                DataDirectory = result.GetRequiredValue(data).FullName,
+                HttpPort = httpPort,
+                GrpcPort = result.GetValue(grpcPort) ?? httpPort + 1,
+                Volume = new VolumeOptions
+                {
+                    MaxNeedleDataBytes = result.GetValue(maxNeedleBytes),
+                    SizeLimitBytes = result.GetValue(volumeSizeBytes),
+                },
+                VolumesToCreate = result.GetValue(createVolumes) ?? [],
+            };
+            await using var server = StoreServer.Create(options);
+            await server.StartAsync(cancellationToken);
+            await server.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}
