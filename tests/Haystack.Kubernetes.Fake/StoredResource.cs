@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Haystack.Kubernetes.Fake;
+
+/// <summary>A resource the fake serves, with whether it has a status subresource.</summary>
+public sealed record StoredResource(ResourceKind Kind, bool HasStatus, bool IsCustom)
+{
+    /// <summary>"statefulsets.apps", "pods": how the API server names a resource in messages.</summary>
+    public string QualifiedName => Kind.ToString();
+
+    internal string Group => Kind.Group;
+
+    internal string Plural => Kind.Plural;
+
+    internal JsonObject Details(string name) => new()
+    {
+        ["name"] = name,
+        ["group"] = Kind.Group,
+        ["kind"] = Kind.Plural,
+    };
+}
