@@ -53,7 +53,10 @@ public sealed partial class Volume : IAsyncDisposable, IDisposable
                 generation.GarbageBytes,
                 _readOnly,
                 generation.Data.Superblock.CompactionRevision,
-                generation.Data.Superblock.ReplicaCount);
+                generation.Data.Superblock.ReplicaCount)
+            {
+                DataFlushes = generation.Data.Durability.FlushCount,
+            };
         }
     }
 

@@ -21,6 +21,9 @@ public sealed record VolumeStats(
     /// <summary>Share of needle bytes that compaction would reclaim, 0..1.</summary>
     public double GarbageRatio => LiveBytes + GarbageBytes == 0 ? 0 : (double)GarbageBytes / (LiveBytes + GarbageBytes);
 
+    /// <summary>fdatasyncs of the current data file since it was opened (or compacted): group commit at work.</summary>
+    public long DataFlushes { get; init; }
+
     /// <summary>Bytes left before the size limit.</summary>
     public long FreeBytes => Math.Max(0, SizeLimitBytes - SizeBytes);
 }

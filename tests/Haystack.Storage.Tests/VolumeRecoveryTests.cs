@@ -51,7 +51,7 @@ public sealed class VolumeRecoveryTests : IDisposable
         Assert.Null(await reopened.ReadAsync(new NeedleId(2, 0), 2));
         Assert.Equal(TestData.Bytes(150, 3), (await reopened.ReadAsync(new NeedleId(2, 0), 3))!.Data.ToArray());
         Assert.Null(await reopened.ReadAsync(new NeedleId(3, 0), 4));
-        Assert.Equal(before, reopened.Stats);
+        Assert.Equal(before with { DataFlushes = 0 }, reopened.Stats with { DataFlushes = 0 });
         Assert.Null(reopened.Recovery.IndexRebuildReason);
         Assert.Equal(0, reopened.Recovery.NeedlesScanned);
     }

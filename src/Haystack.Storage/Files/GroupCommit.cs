@@ -17,6 +17,7 @@ internal sealed class GroupCommit : IDisposable
     private bool _stopping;
     private long _issued;
     private long _durable;
+    private long _flushes;
     private Exception? _fault;
 
     public GroupCommit(string name, Action flush)
@@ -28,6 +29,9 @@ internal sealed class GroupCommit : IDisposable
 
     /// <summary>The error of a failed flush. After one, nothing more is acknowledged: the page cache cannot be trusted.</summary>
     public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>fdatasyncs run so far; writes divided by this shows how well commits are grouped.</summary>
+    public long FlushCount => Interlocked.Read(ref _flushes);
 
     /// <summary>Called after a write's bytes are in the file: its ticket for <see cref="WaitDurableAsync"/>.</summary>
     public long Issue() => Interlocked.Increment(ref _issued);
@@ -93,6 +97,7 @@ internal sealed class GroupCommit : IDisposable
                 if (target > Volatile.Read(ref _durable) && _fault is null)
                 {
                     _flush();
+                    Interlocked.Increment(ref _flushes);
                 }
                 lock (_lock)
                 {
