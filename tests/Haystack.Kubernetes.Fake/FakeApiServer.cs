@@ -65,7 +65,20 @@ public sealed class FakeApiServer : IAsyncDisposable, IDisposable
     /// <summary>Writes that changed something (creates, updates, patches, deletes), over all resources.</summary>
     public int TotalWrites => _store.TotalWrites;
 
+    /// <summary>Requests in the order they completed (a watch is recorded when its stream ends).</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Watch streams open right now.</summary>
+    public int OpenWatches => _store.OpenWatches;
+
+    /// <summary>Waits until at least <paramref name="count"/> watches are open, e.g. until a controller under test is watching.</summary>
+    public async Task WaitForWatchesAsync(int count, CancellationToken ct)
+    {
+        while (_store.OpenWatches < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
+        }
+    }
 
     public static async Task<FakeApiServer> StartAsync(FakeApiServerOptions? options = null)
     {

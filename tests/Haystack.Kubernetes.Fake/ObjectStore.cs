@@ -32,6 +32,17 @@ internal sealed class ObjectStore(TimeProvider clock, int historyLimit)
         }
     }
 
+    public int OpenWatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watches.Count;
+            }
+        }
+    }
+
     public int WritesTo(StoredResource resource)
     {
         lock (_gate)
