@@ -26,6 +26,7 @@ internal static class HealthEndpoints
         deletes = stats.Deletes.Snapshot(),
         not_found = stats.NotFound,
         rejected = stats.Rejected,
+        aborted_uploads = stats.AbortedUploads,
         corrupt_reads = stats.CorruptReads,
         volumes = volumes.List().Select(v => VolumeStatus.From(v.Stats)),
         failed_volumes = volumes.FailedVolumes,

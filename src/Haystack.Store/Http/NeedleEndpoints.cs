@@ -35,9 +35,10 @@ internal static class NeedleEndpoints
         {
             body = await UploadBody.ReadAsync(context.Request, id, options.MaxNeedleBytes, cancellationToken);
         }
-        catch (StoreException)
+        catch (Exception e)
         {
-            stats.Record(StoreOperation.Write, RequestOutcome.Rejected, 0, TimeSpan.Zero);
+            // Refused before reading (411, 413), or the client cut or stalled the body: either way nothing is stored.
+            stats.Record(StoreOperation.Write, e is StoreException ? RequestOutcome.Rejected : RequestOutcome.Aborted, 0, TimeSpan.Zero);
             throw;
         }
 

@@ -9,6 +9,8 @@ public enum RequestOutcome
     Rejected,
     /// <summary>The needle failed its checksum; nothing was returned.</summary>
     Corrupt,
+    /// <summary>The client cut or stalled its upload; nothing was stored.</summary>
+    Aborted,
     /// <summary>The server could not complete it (I/O error, closed volume).</summary>
     Failed,
 }

@@ -63,6 +63,7 @@ public sealed class StoreMetrics
         RequestOutcome.NotFound => "not_found",
         RequestOutcome.Rejected => "rejected",
         RequestOutcome.Corrupt => "corrupt",
+        RequestOutcome.Aborted => "aborted",
         _ => "failed",
     };
 }

@@ -6,6 +6,7 @@ public sealed class StoreStats(StoreMetrics metrics)
     private long corruptReads;
     private long notFound;
     private long rejected;
+    private long abortedUploads;
 
     public OperationStats Gets { get; } = new();
 
@@ -18,6 +19,8 @@ public sealed class StoreStats(StoreMetrics metrics)
     public long NotFound => Interlocked.Read(ref notFound);
 
     public long Rejected => Interlocked.Read(ref rejected);
+
+    public long AbortedUploads => Interlocked.Read(ref abortedUploads);
 
     public void Record(StoreOperation operation, RequestOutcome outcome, long bytes, TimeSpan elapsed)
     {
@@ -41,6 +44,9 @@ public sealed class StoreStats(StoreMetrics metrics)
                 break;
             case RequestOutcome.Rejected:
                 Interlocked.Increment(ref rejected);
+                break;
+            case RequestOutcome.Aborted:
+                Interlocked.Increment(ref abortedUploads);
                 break;
         }
     }

@@ -8,6 +8,8 @@ internal sealed class TestStore : IAsyncDisposable
 {
     public const int MaxNeedleBytes = 1024 * 1024;
 
+    private bool stopped;
+
     private TestStore(StoreServer server, string dataDirectory, bool ownsDirectory)
     {
         Server = server;
@@ -48,9 +50,14 @@ internal sealed class TestStore : IAsyncDisposable
 
     public string DataFile(uint volumeId) => new VolumePaths(DataDirectory, new VolumeId(volumeId)).Data;
 
-    /// <summary>Stops the server but keeps the directory, for restart tests.</summary>
+    /// <summary>Stops the server but keeps the directory (the engine locks its files while they are open).</summary>
     public async Task StopAsync()
     {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
         Http.Dispose();
         await Server.DisposeAsync();
     }

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Haystack.Store.Tests.Support;
+
+namespace Haystack.Store.Tests.Http;
+
+public sealed class StatsTests : IAsyncLifetime
+{
+    private TestStore store = null!;
+
+    public async Task InitializeAsync() => store = await TestStore.StartAsync(volumes: [1, 2]);
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    [Fact]
+    public async Task Stats_count_successful_operations_and_their_payload_bytes()
+    {
+        await store.Http.PutAsync("/1,1deadbeef", new ByteArrayContent(new byte[100]));
+        await store.Http.PutAsync("/1,2deadbeef", new ByteArrayContent(new byte[200]));
+        await store.Http.PutAsync("/2,3deadbeef", new ByteArrayContent(new byte[300]));
+        await store.Http.GetByteArrayAsync("/1,2deadbeef");
+        await store.Http.GetByteArrayAsync("/2,3deadbeef");
+        await store.Http.DeleteAsync("/1,1deadbeef");
+        await store.Http.GetAsync("/1,1deadbeef");
+        await store.Http.PutAsync("/1,bad", new ByteArrayContent([1]));
+
+        var stats = await StoreStatsReader.ReadAsync(store.Http);
+
+        AssertFigures(stats.GetProperty("puts"), count: 3, bytes: 600);
+        AssertFigures(stats.GetProperty("gets"), count: 2, bytes: 500);
+        AssertFigures(stats.GetProperty("deletes"), count: 1, bytes: 0);
+        Assert.Equal(1, stats.GetProperty("not_found").GetInt64());
+        Assert.Equal(0, stats.GetProperty("corrupt_reads").GetInt64());
+        var volumes = stats.GetProperty("volumes").EnumerateArray().ToDictionary(v => v.GetProperty("volume_id").GetUInt32());
+        Assert.Equal(1, volumes[1].GetProperty("needle_count").GetInt64());
+        Assert.Equal(1, volumes[1].GetProperty("garbage_needle_count").GetInt64());
+        Assert.Equal(1, volumes[2].GetProperty("needle_count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Healthz_and_readyz_answer_ok_once_volumes_are_open()
+    {
+        var health = await store.Http.GetAsync("/healthz");
+        var ready = await store.Http.GetFromJsonAsync<JsonElement>("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Equal(2, ready.GetProperty("volumes").GetInt32());
+    }
+
+    private static void AssertFigures(JsonElement figures, long count, long bytes)
+    {
+        Assert.Equal(count, figures.GetProperty("count").GetInt64());
+        Assert.Equal(bytes, figures.GetProperty("bytes").GetInt64());
+        var average = figures.GetProperty("avg").GetDouble();
+        Assert.True(count == 0 ? average == 0 : average > 0, $"avg {average} for {count} requests");
+    }
+}
