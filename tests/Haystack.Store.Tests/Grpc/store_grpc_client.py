@@ -15,6 +15,8 @@ import store_pb2  # noqa: E402
 import store_pb2_grpc  # noqa: E402
 
 VOLUME = 7
+# Prepared by the C# test and left unchanged by this script, so its streamed bytes can be compared with the file.
+STREAMED_VOLUME = 1
 PHOTO = "7,12345678deadbeef"
 WRONG_COOKIE = "7,12345678deadbeee"
 DATA = bytes(range(256)) * 40
@@ -59,7 +61,7 @@ def main():
         report["status"] = info(stub.VolumeStatus(store_pb2.VolumeStatusRequest(volume_id=VOLUME)))
         report["status_unknown"] = status_of(stub.VolumeStatus, store_pb2.VolumeStatusRequest(volume_id=12345))
 
-        stream = list(stub.StreamVolume(store_pb2.StreamVolumeRequest(volume_id=VOLUME)))
+        stream = list(stub.StreamVolume(store_pb2.StreamVolumeRequest(volume_id=STREAMED_VOLUME)))
         streamed = b"".join(chunk.data for chunk in stream)
         offsets_in_order = all(
             chunk.offset == sum(len(c.data) for c in stream[:i]) for i, chunk in enumerate(stream))
