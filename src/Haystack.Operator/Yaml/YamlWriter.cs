@@ -71,8 +71,8 @@ public static class YamlWriter
 
     private static void EmitString(IEmitter emitter, string text)
     {
-        var style = PlainScalar.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
-            : text.Contains('\n') ? ScalarStyle.Literal
+        var style = text.Contains('\n') ? ScalarStyle.Literal
+            : PlainScalar.NeedsQuotes(text) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, isPlainImplicit: true, isQuotedImplicit: true));
     }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Builders;
+
+/// <summary>
+/// The cache pods: a StatefulSet for stable names (the hash ring is keyed by them), memory only, so no claims.
+/// </summary>
+public static class CacheStatefulSet
+{
+    public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster)
+    {
+        var spec = cluster.Spec;
+        var container = HaystackContainer.Create(cluster, HaystackComponent.Cache,
+        [
+            "cache",
+            "--port", HaystackPorts.Http.ToString(CultureInfo.InvariantCulture),
+            "--size-bytes", spec.Cache.SizeBytes.ToString(CultureInfo.InvariantCulture),
+            "--config", HaystackContainer.ConfigFile,
+        ], spec.Cache.Resources);
+
+        return new V1StatefulSet
+        {
+            Metadata = ChildMetadata.For(cluster, ClusterNames.Cache(cluster), HaystackComponent.Cache),
+            Spec = new V1StatefulSetSpec
+            {
+                Replicas = spec.Cache.Replicas,
+                ServiceName = ClusterNames.Cache(cluster),
+                Selector = new V1LabelSelector { MatchLabels = ClusterLabels.Selector(cluster, HaystackComponent.Cache) },
+                PodManagementPolicy = "Parallel",
+                UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = ClusterLabels.All(cluster, HaystackComponent.Cache) },
+                    Spec = new V1PodSpec
+                    {
+                        ServiceAccountName = ClusterNames.DataServiceAccount(cluster),
+                        SecurityContext = HaystackContainer.PodSecurityContext(),
+                        Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Cache, SpreadPolicy.ScheduleAnyway),
+                        Containers = [container],
+                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                    },
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Builders;
+
+/// <summary>
+/// haystack.json, mounted at /etc/haystack in the directory and cache pods: where the other components
+/// are and the volume rules, so those pods need no API call to start.
+/// </summary>
+public static class ClusterConfigMap
+{
+    public const string FileName = "haystack.json";
+
+    public static V1ConfigMap Build(V1Alpha1HaystackCluster cluster)
+    {
+        var ns = ClusterNames.Namespace(cluster);
+        var spec = cluster.Spec;
+        var config = new JsonObject
+        {
+            ["cluster"] = ClusterNames.Name(cluster),
+            ["namespace"] = ns,
+            ["store"] = new JsonObject
+            {
+                ["service"] = $"{ClusterNames.Store(cluster)}.{ns}.svc",
+                ["statefulSet"] = ClusterNames.Store(cluster),
+                ["replicas"] = spec.Store.Replicas,
+                ["httpPort"] = HaystackPorts.Http,
+                ["grpcPort"] = HaystackPorts.Grpc,
+            },
+            ["directory"] = new JsonObject { ["service"] = $"{ClusterNames.Directory(cluster)}.{ns}.svc" },
+            ["cache"] = new JsonObject
+            {
+                ["service"] = $"{ClusterNames.Cache(cluster)}.{ns}.svc",
+                ["statefulSet"] = ClusterNames.Cache(cluster),
+                ["replicas"] = spec.Cache.Replicas,
+                ["sizeBytes"] = spec.Cache.SizeBytes,
+            },
+            ["volume"] = new JsonObject
+            {
+                ["sizeLimitBytes"] = spec.Volume.SizeLimitBytes,
+                ["replicas"] = spec.Volume.Replicas,
+                ["readOnlyThreshold"] = spec.ReadOnlyThreshold,
+            },
+            ["compaction"] = new JsonObject { ["garbageThreshold"] = spec.Compaction.GarbageThreshold },
+        };
+        return new V1ConfigMap
+        {
+            Metadata = ChildMetadata.For(cluster, ClusterNames.Config(cluster), HaystackComponent.Config),
+            Data = new Dictionary<string, string>
+            {
+                [FileName] = config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n",
+            },
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Builders;
+
+/// <summary>Names of a cluster's children: the cluster's name and the component, so they sort together.</summary>
+public static class ClusterNames
+{
+    public static string Store(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-store";
+    public static string Directory(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-directory";
+    public static string Cache(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-cache";
+    public static string Config(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-config";
+
+    /// <summary>The identity of the data pods (store, directory, cache): it may read Volumes and report their status.</summary>
+    public static string DataServiceAccount(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-data";
+
+    public static string Name(V1Alpha1HaystackCluster cluster) =>
+        cluster.Metadata.Name ?? throw new ArgumentException("the HaystackCluster has no metadata.name", nameof(cluster));
+
+    public static string Namespace(V1Alpha1HaystackCluster cluster) =>
+        cluster.Metadata.NamespaceProperty ?? throw new ArgumentException($"HaystackCluster {cluster.Metadata.Name} has no metadata.namespace", nameof(cluster));
+}

@@ -1,0 +1,87 @@
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Builders;
+
+/// <summary>What every haystack container shares: the image, probes, environment, config mount and hardening.</summary>
+public static class HaystackContainer
+{
+    public const string ConfigVolumeName = "config";
+    public const string ConfigDirectory = "/etc/haystack";
+    public const string ConfigFile = ConfigDirectory + "/" + ClusterConfigMap.FileName;
+
+    /// <summary>The non-root user of the image; fsGroup gives it the data disk.</summary>
+    public const long RunAsUser = 65532;
+
+    public static V1Container Create(V1Alpha1HaystackCluster cluster, string name, IList<string> args, V1ResourceRequirements? resources) => new()
+    {
+        Name = name,
+        Image = cluster.Spec.Image,
+        ImagePullPolicy = "IfNotPresent",
+        Args = args,
+        Env = Environment(cluster),
+        Ports = [new V1ContainerPort { Name = HaystackPorts.HttpName, ContainerPort = HaystackPorts.Http, Protocol = "TCP" }],
+        VolumeMounts = [new V1VolumeMount { Name = ConfigVolumeName, MountPath = ConfigDirectory, ReadOnlyProperty = true }],
+        Resources = resources,
+        LivenessProbe = HttpProbe("/healthz", periodSeconds: 10, failureThreshold: 3),
+        ReadinessProbe = HttpProbe("/readyz", periodSeconds: 5, failureThreshold: 2),
+        SecurityContext = new V1SecurityContext
+        {
+            RunAsNonRoot = true,
+            AllowPrivilegeEscalation = false,
+            ReadOnlyRootFilesystem = true,
+            Capabilities = new V1Capabilities { Drop = ["ALL"] },
+        },
+        TerminationMessagePolicy = "FallbackToLogsOnError",
+    };
+
+    public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
+    {
+        HttpGet = new V1HTTPGetAction { Path = path, Port = HaystackPorts.HttpName },
+        PeriodSeconds = periodSeconds,
+        TimeoutSeconds = 2,
+        FailureThreshold = failureThreshold,
+    };
+
+    public static V1PodSecurityContext PodSecurityContext() => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = RunAsUser,
+        RunAsGroup = RunAsUser,
+        FsGroup = RunAsUser,
+        FsGroupChangePolicy = "OnRootMismatch",
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    public static V1Volume ConfigVolume(V1Alpha1HaystackCluster cluster) => new()
+    {
+        Name = ConfigVolumeName,
+        ConfigMap = new V1ConfigMapVolumeSource { Name = ClusterNames.Config(cluster) },
+    };
+
+    private static List<V1EnvVar> Environment(V1Alpha1HaystackCluster cluster)
+    {
+        List<V1EnvVar> env =
+        [
+            new() { Name = "HAYSTACK_CLUSTER", Value = ClusterNames.Name(cluster) },
+            FromField("POD_NAME", "metadata.name"),
+            FromField("POD_NAMESPACE", "metadata.namespace"),
+            FromField("NODE_NAME", "spec.nodeName"),
+        ];
+        if (cluster.Spec.Auth is { } auth)
+        {
+            env.Add(new V1EnvVar
+            {
+                Name = "HAYSTACK_TOKEN",
+                ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = auth.SecretName, Key = auth.Key } },
+            });
+        }
+        return env;
+    }
+
+    private static V1EnvVar FromField(string name, string fieldPath) => new()
+    {
+        Name = name,
+        ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = fieldPath } },
+    };
+}

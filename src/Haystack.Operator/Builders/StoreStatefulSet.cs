@@ -1,0 +1,87 @@
+using System.Globalization;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Builders;
+
+/// <summary>
+/// The store pods: one StatefulSet whose pods each claim a local XFS disk from the configured
+/// StorageClass. Pods start in parallel (each recovers only its own volumes) and claims are retained
+/// when the cluster is deleted or scaled down, because they hold the photos.
+/// </summary>
+public static class StoreStatefulSet
+{
+    public const string DataVolumeName = "data";
+    public const string DataDirectory = "/data";
+
+    public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster)
+    {
+        var spec = cluster.Spec;
+        var container = HaystackContainer.Create(cluster, HaystackComponent.Store,
+        [
+            "store",
+            "--data", DataDirectory,
+            "--port", HaystackPorts.Http.ToString(CultureInfo.InvariantCulture),
+            "--grpc-port", HaystackPorts.Grpc.ToString(CultureInfo.InvariantCulture),
+            "--volume-size-bytes", spec.Volume.SizeLimitBytes.ToString(CultureInfo.InvariantCulture),
+        ], spec.Store.Resources);
+        container.Ports!.Add(new V1ContainerPort { Name = HaystackPorts.GrpcName, ContainerPort = HaystackPorts.Grpc, Protocol = "TCP" });
+        container.VolumeMounts!.Add(new V1VolumeMount { Name = DataVolumeName, MountPath = DataDirectory });
+        // Recovery scans every volume from its last indexed needle; give it minutes before liveness counts.
+        container.StartupProbe = HaystackContainer.HttpProbe("/healthz", periodSeconds: 5, failureThreshold: 120);
+
+        return new V1StatefulSet
+        {
+            Metadata = ChildMetadata.For(cluster, ClusterNames.Store(cluster), HaystackComponent.Store),
+            Spec = new V1StatefulSetSpec
+            {
+                Replicas = spec.Store.Replicas,
+                ServiceName = ClusterNames.Store(cluster),
+                Selector = new V1LabelSelector { MatchLabels = ClusterLabels.Selector(cluster, HaystackComponent.Store) },
+                PodManagementPolicy = "Parallel",
+                UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
+                PersistentVolumeClaimRetentionPolicy = new V1StatefulSetPersistentVolumeClaimRetentionPolicy
+                {
+                    WhenDeleted = "Retain",
+                    WhenScaled = "Retain",
+                },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = ClusterLabels.All(cluster, HaystackComponent.Store) },
+                    Spec = new V1PodSpec
+                    {
+                        ServiceAccountName = ClusterNames.DataServiceAccount(cluster),
+                        SecurityContext = HaystackContainer.PodSecurityContext(),
+                        // Time to finish in-flight appends and flush the index before the kill.
+                        TerminationGracePeriodSeconds = 60,
+                        Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Store, spec.Topology.AcrossNodes),
+                        TopologySpreadConstraints = PodPlacement.SpreadAcrossZones(cluster, HaystackComponent.Store),
+                        Containers = [container],
+                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                    },
+                },
+                VolumeClaimTemplates =
+                [
+                    new V1PersistentVolumeClaim
+                    {
+                        Metadata = new V1ObjectMeta
+                        {
+                            Name = DataVolumeName,
+                            Labels = ClusterLabels.Selector(cluster, HaystackComponent.Store),
+                        },
+                        Spec = new V1PersistentVolumeClaimSpec
+                        {
+                            AccessModes = ["ReadWriteOnce"],
+                            StorageClassName = spec.Store.StorageClassName,
+                            VolumeMode = "Filesystem",
+                            Resources = new V1VolumeResourceRequirements
+                            {
+                                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = spec.Store.StorageSize },
+                            },
+                        },
+                    },
+                ],
+            },
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Reconciliation;
+
+/// <summary>
+/// Writes core/v1 Events about a cluster (<c>kubectl describe hsc</c> shows them). Best effort: a failed
+/// event must not fail the reconcile, so errors go to the log only.
+/// </summary>
+public sealed class EventRecorder(IKubernetes client, TimeProvider time, Action<string> log)
+{
+    public const string Normal = "Normal";
+    public const string Warning = "Warning";
+
+    private long _sequence;
+
+    public async Task RecordAsync(V1Alpha1HaystackCluster cluster, string type, string reason, string message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var name = cluster.Metadata.Name!;
+        var suffix = (now.Ticks + Interlocked.Increment(ref _sequence)).ToString("x", CultureInfo.InvariantCulture);
+        var recorded = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta { Name = $"{name}.{suffix}", NamespaceProperty = cluster.Metadata.NamespaceProperty },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = cluster.ApiVersion,
+                Kind = cluster.Kind,
+                Name = name,
+                NamespaceProperty = cluster.Metadata.NamespaceProperty,
+                Uid = cluster.Metadata.Uid,
+                ResourceVersion = cluster.Metadata.ResourceVersion,
+            },
+            Type = type,
+            Reason = reason,
+            Message = message,
+            Source = new V1EventSource { Component = OperatorIdentity.Component },
+            ReportingComponent = OperatorIdentity.Component,
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+        try
+        {
+            await client.CreateAsync(ResourceKind.Event, recorded, recorded.Metadata.NamespaceProperty, ct: ct);
+        }
+        catch (HttpOperationException e)
+        {
+            log($"event {reason} for HaystackCluster {cluster.Metadata.NamespaceProperty}/{name} not recorded: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Haystack.Kubernetes;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Reconciliation.Steps;
+
+/// <summary>The cache tier, last: it only accelerates reads the stores can already serve.</summary>
+public sealed class CacheStep : IChildrenStep
+{
+    public string Name => "cache";
+
+    public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
+    [
+        new(ResourceKind.Service, CacheService.Build(cluster)),
+        new(ResourceKind.StatefulSet, CacheStatefulSet.Build(cluster)),
+        new(ResourceKind.PodDisruptionBudget, DisruptionBudget.Cache(cluster)),
+    ];
+
+    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+}

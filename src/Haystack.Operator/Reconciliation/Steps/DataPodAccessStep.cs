@@ -1,0 +1,20 @@
+using Haystack.Kubernetes;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Reconciliation.Steps;
+
+/// <summary>First, so that the data pods' identity exists before any pod that uses it.</summary>
+public sealed class DataPodAccessStep : IChildrenStep
+{
+    public string Name => "data-pod-access";
+
+    public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
+    [
+        new(ResourceKind.ServiceAccount, DataPodAccess.ServiceAccount(cluster)),
+        new(ResourceKind.Role, DataPodAccess.Role(cluster)),
+        new(ResourceKind.RoleBinding, DataPodAccess.RoleBinding(cluster)),
+    ];
+
+    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+}

@@ -1,0 +1,46 @@
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Reconciliation.Steps;
+
+/// <summary>Counts the cluster's logical volumes by phase and the bytes their replicas hold.</summary>
+public sealed class ObserveVolumesStep : IReconcileStep
+{
+    public string Name => "observe-volumes";
+
+    public async Task RunAsync(ReconcileContext context, CancellationToken ct)
+    {
+        var clusterName = context.Cluster.Metadata.Name;
+        var counts = new VolumeCounts();
+        long usedBytes = 0;
+        string? continueToken = null;
+        do
+        {
+            var page = await context.Client.ListAsync<KubernetesList<V1Alpha1HaystackVolume>>(
+                HaystackResourceKinds.Volumes, context.Namespace, new ListOptions(Limit: 500, Continue: continueToken), ct);
+            foreach (var volume in page.Items.Where(v => v.Spec.ClusterName == clusterName))
+            {
+                counts.Total++;
+                switch (volume.Status?.Phase)
+                {
+                    case VolumePhase.Writable:
+                        counts.Writable++;
+                        break;
+                    case VolumePhase.ReadOnly:
+                        counts.ReadOnly++;
+                        break;
+                    case VolumePhase.Degraded or VolumePhase.Rebuilding:
+                        counts.Degraded++;
+                        break;
+                }
+                usedBytes += (volume.Status?.Bytes ?? 0) * Math.Max(1, volume.Status?.Placements?.Count ?? 0);
+            }
+            continueToken = page.Metadata.Continue;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+
+        context.Volumes = counts;
+        context.UsedBytes = usedBytes;
+    }
+}

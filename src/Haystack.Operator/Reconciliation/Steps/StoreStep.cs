@@ -1,0 +1,20 @@
+using Haystack.Kubernetes;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+
+namespace Haystack.Operator.Reconciliation.Steps;
+
+/// <summary>The store tier: headless Service first (the StatefulSet names it), then the pods, then their budget.</summary>
+public sealed class StoreStep : IChildrenStep
+{
+    public string Name => "store";
+
+    public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
+    [
+        new(ResourceKind.Service, StoreService.Build(cluster)),
+        new(ResourceKind.StatefulSet, StoreStatefulSet.Build(cluster)),
+        new(ResourceKind.PodDisruptionBudget, DisruptionBudget.Store(cluster)),
+    ];
+
+    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+}

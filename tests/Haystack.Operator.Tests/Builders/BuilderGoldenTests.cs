@@ -1,0 +1,60 @@
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+using Haystack.Operator.Reconciliation;
+using Haystack.Operator.Tests.Support;
+using Haystack.Operator.Yaml;
+
+namespace Haystack.Operator.Tests.Builders;
+
+/// <summary>
+/// Every builder's output for the full sample cluster, compared with a checked-in YAML file.
+/// Refresh with hack/update-golden.sh after an intended change, and review the diff.
+/// </summary>
+public sealed class BuilderGoldenTests
+{
+    public static TheoryData<string> Builders() => new(BuiltObjects.Keys);
+
+    private static readonly Dictionary<string, Func<V1Alpha1HaystackCluster, IKubernetesObject<V1ObjectMeta>>> BuiltObjects = new()
+    {
+        ["store-statefulset"] = StoreStatefulSet.Build,
+        ["store-service"] = StoreService.Build,
+        ["store-pdb"] = DisruptionBudget.Store,
+        ["directory-deployment"] = DirectoryDeployment.Build,
+        ["directory-service"] = DirectoryService.Build,
+        ["directory-pdb"] = DisruptionBudget.Directory,
+        ["cache-statefulset"] = CacheStatefulSet.Build,
+        ["cache-service"] = CacheService.Build,
+        ["cache-pdb"] = DisruptionBudget.Cache,
+        ["configmap"] = ClusterConfigMap.Build,
+        ["serviceaccount"] = DataPodAccess.ServiceAccount,
+        ["role"] = DataPodAccess.Role,
+        ["rolebinding"] = DataPodAccess.RoleBinding,
+    };
+
+    [Theory]
+    [MemberData(nameof(Builders))]
+    public void BuilderMatchesItsGoldenFile(string builder)
+    {
+        var built = BuiltObjects[builder](TestClusters.Full());
+
+        Golden.AssertMatches($"tests/Haystack.Operator.Tests/Golden/{builder}.yaml", KubernetesYaml.Serialize(built));
+    }
+
+    [Fact]
+    public void RenderOfTheMinimalSampleMatchesItsGoldenFile()
+    {
+        Golden.AssertMatches("tests/Haystack.Operator.Tests/Golden/render-minimal.yaml", ClusterRendering.Render(TestClusters.Minimal()));
+    }
+
+    [Fact]
+    public void EveryBuilderIsCoveredByAGoldenFile()
+    {
+        var rendered = ReconcileSteps.DesiredChildren(TestClusters.Full()).Select(c => c.Object.GetType()).ToList();
+        var golden = BuiltObjects.Values.Select(build => build(TestClusters.Full()).GetType()).ToList();
+
+        Assert.Equal(rendered.Count, golden.Count);
+        Assert.Equal(rendered.Select(t => t.Name).Order(), golden.Select(t => t.Name).Order());
+    }
+}
