@@ -35,13 +35,12 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
     /// <summary>Records a needle at <paramref name="slot"/>; the needle at the highest offset wins.</summary>
     public void ApplyPut(NeedleId id, NeedleSlot slot)
     {
-        if (Map.TryGet(id, out var existing) && !existing.IsDeleted && existing.OffsetUnits > slot.OffsetUnits)
+        var previous = Map.SetIfNewer(id, slot, out var applied);
+        if (!applied)
         {
             CountGarbage(slot.Length);
-            return;
         }
-        var previous = Map.Set(id, slot);
-        if (previous is { IsDeleted: false } replaced)
+        else if (previous is { IsDeleted: false } replaced)
         {
             CountGarbage(replaced.Length);
             Interlocked.Add(ref _liveBytes, slot.Length - replaced.Length);

@@ -57,29 +57,45 @@ internal sealed class NeedleMap
         }
     }
 
-    /// <summary>Sets a needle's slot; returns the previous one (null when the id is new, offset 0 when it was deleted).</summary>
-    public NeedleSlot? Set(NeedleId id, NeedleSlot slot)
+    /// <summary>
+    /// Sets a needle's slot unless the map holds a live slot at a higher offset (the highest offset wins).
+    /// Returns the slot it replaced (offset 0 when that was deleted), or null when the id is new.
+    /// <paramref name="applied"/> is false when a newer slot was kept.
+    /// </summary>
+    public NeedleSlot? SetIfNewer(NeedleId id, NeedleSlot slot, out bool applied)
     {
         lock (_lock)
         {
+            applied = true;
+            // Fast path for the common case, an id above every packed one: it cannot be anywhere yet
+            // (out-of-order ids in the overflow are below the last packed id; wide alternate keys never pack).
+            if (id.AlternateKey <= NeedleMapSection.MaxAlternateKey && (_sections.Count == 0 || id.CompareTo(_sections[^1].Last) > 0))
+            {
+                if (!TryAppend(id, slot))
+                {
+                    _overflow[id] = slot;
+                }
+                return null;
+            }
             var (section, index) = Find(id);
+            NeedleSlot? previous = section is not null ? section.SlotAt(index)
+                : _overflow.TryGetValue(id, out var overflowed) ? overflowed
+                : null;
+            if (previous is { IsDeleted: false } current && current.OffsetUnits > slot.OffsetUnits)
+            {
+                applied = false;
+                return previous;
+            }
             if (section is not null)
             {
                 // Lengths always fit: NeedleLayout.MaxTotalLength is within the packed 24-bit length.
-                var previous = section.SlotAt(index);
                 section.SetSlot(index, slot);
-                return previous;
             }
-            if (_overflow.TryGetValue(id, out var overflowed))
-            {
-                _overflow[id] = slot;
-                return overflowed;
-            }
-            if (!TryAppend(id, slot))
+            else if (previous is not null || !TryAppend(id, slot))
             {
                 _overflow[id] = slot;
             }
-            return null;
+            return previous;
         }
     }
 

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Haystack.Storage;
+using Haystack.Storage.Benchmarking;
+
+namespace Haystack.Commands;
+
+/// <summary>
+/// <c>haystack bench</c>: measures the storage engine (memory per needle, index load time, durable
+/// append throughput, random read throughput). <c>--quick</c> runs a small version in a few seconds;
+/// hack/bench/engine.sh runs the full set on XFS for docs/benchmarks.md.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick")
+        {
+            Description = "Small sizes and short runs: a smoke test of the whole benchmark in a few seconds.",
+        };
+        var directory = new Option<DirectoryInfo>("--dir")
+        {
+            Description = "Where the benchmark volumes are written (and removed again).",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("haystack-data", "bench")),
+        };
+        var dropCaches = new Option<bool>("--drop-caches")
+        {
+            Description = "Also measure reads with a cold page cache (drops the kernel page cache; needs root).",
+        };
+        var command = new Command("bench", "Measure the storage engine: memory per needle, index load, durable appends, random reads.")
+        {
+            quick, directory, dropCaches,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full,
+            result.GetRequiredValue(directory).FullName,
+            result.GetValue(dropCaches),
+            Console.Out));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(BenchPlan plan, string directory, bool dropCaches, TextWriter output)
+    {
+        Directory.CreateDirectory(directory);
+        output.WriteLine($"Storage engine benchmark ({(plan == BenchPlan.Quick ? "quick" : "full")}) in {directory}");
+        output.WriteLine($"  {BenchEnvironment.FileSystemOf(directory)}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        output.WriteLine();
+
+        output.WriteLine("Needle map and index load (1-byte needles, index in page cache)");
+        var ascending = BenchIndexLoad.Run(directory, plan.IndexNeedles, SyntheticKeys.Ascending, measureRebuild: true);
+        output.WriteLine($"  {ascending.Needles,12:N0} ascending keys  {ascending.BytesPerNeedle,6:F2} bytes/needle  " +
+            $"index load {ascending.Load.TotalSeconds:F2} s  rebuild from data {ascending.Rebuild!.Value.TotalSeconds:F2} s");
+        var random = BenchIndexLoad.Run(directory, plan.RandomKeyNeedles, SyntheticKeys.Random, measureRebuild: false);
+        output.WriteLine($"  {random.Needles,12:N0} random keys     {random.BytesPerNeedle,6:F2} bytes/needle  " +
+            $"index load {random.Load.TotalSeconds:F2} s");
+        output.WriteLine();
+
+        output.WriteLine("Durable appends (acknowledged after group-committed fdatasync)");
+        var volumeId = 9100u;
+        foreach (var kib in plan.NeedleKiB)
+        {
+            foreach (var writers in plan.Writers)
+            {
+                var id = new VolumeId(volumeId++);
+                BenchAppend.Result append;
+                await using (var volume = Volume.Create(directory, id))
+                {
+                    append = await BenchAppend.RunAsync(volume, kib, writers, plan.AppendDuration, firstKey: 0);
+                }
+                Remove(directory, id);
+                output.WriteLine($"  {kib,4} KiB x {writers,3} writers  {append.NeedlesPerSecond,9:N0} needles/s  " +
+                    $"{append.MegabytesPerSecond,8:N1} MiB/s  {append.NeedlesPerFlush,6:N1} needles per fdatasync");
+            }
+        }
+        output.WriteLine();
+
+        output.WriteLine($"Random reads ({plan.ReadNeedleKiB} KiB needles, {plan.Readers} readers, every read CRC-checked)");
+        var readId = new VolumeId(volumeId);
+        try
+        {
+            await using var readVolume = Volume.Create(directory, readId);
+            var fill = await BenchAppend.RunAsync(readVolume, plan.ReadNeedleKiB, 16, plan.AppendDuration, firstKey: 0);
+            var lastKey = (ulong)fill.Needles;
+            var warm = await BenchRandomRead.RunAsync(readVolume, 1, lastKey, plan.ReadNeedleKiB, plan.Readers, plan.ReadDuration, coldCache: false);
+            output.WriteLine($"  warm page cache  {warm.NeedlesPerSecond,9:N0} needles/s  {warm.MegabytesPerSecond,8:N1} MiB/s  " +
+                $"({fill.Bytes / (1024 * 1024):N0} MiB volume)");
+            if (dropCaches)
+            {
+                if (BenchEnvironment.TryDropPageCache())
+                {
+                    var cold = await BenchRandomRead.RunAsync(readVolume, 1, lastKey, plan.ReadNeedleKiB, plan.Readers, plan.ReadDuration, coldCache: true);
+                    output.WriteLine($"  cold page cache  {cold.NeedlesPerSecond,9:N0} needles/s  {cold.MegabytesPerSecond,8:N1} MiB/s");
+                }
+                else
+                {
+                    output.WriteLine("  cold page cache  skipped: dropping the page cache needs root");
+                }
+            }
+        }
+        finally
+        {
+            Remove(directory, readId);
+        }
+        return 0;
+    }
+
+    private static void Remove(string directory, VolumeId id)
+    {
+        var paths = new VolumePaths(directory, id);
+        File.Delete(paths.Data);
+        File.Delete(paths.Index);
+    }
+}
