@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Haystack.Kubernetes;
 using Haystack.Kubernetes.Models;
@@ -5,29 +6,43 @@ using Haystack.Kubernetes.Models;
 namespace Haystack.Operator.Reconciliation;
 
 /// <summary>
-/// Applies children with server-side apply under one field manager, skipping the write when the live
-/// object already carries the input hash of what would be applied.
+/// Applies children with server-side apply under one field manager. The write is skipped when the live
+/// object carries the input hash of what would be applied and nobody changed it since our last apply
+/// (same generation, or same resourceVersion for kinds without one): an unchanged cluster costs reads
+/// only, while a hand edit of a child is reverted on the next reconcile.
 /// </summary>
 public sealed class ChildApplier(IKubernetes client)
 {
+    private readonly ConcurrentDictionary<(string Kind, string? Namespace, string Name), string> _lastApplied = new();
+
     public async Task<ApplyOutcome> ApplyAsync(DesiredObject desired, CancellationToken ct)
     {
         var hash = InputHash.Stamp(desired.Object);
+        var key = (desired.Kind.ToString(), desired.Namespace, desired.Name);
         var live = await client.GetOrDefaultAsync<JsonObject>(desired.Kind, desired.Name, desired.Namespace, ct);
         if (live is not null)
         {
             EnsureNotOwnedByAnother(desired, live);
-            if (InputHash.Read(live) == hash)
+            // Without a memory of our last apply (a fresh operator process), the hash alone decides.
+            var untouched = !_lastApplied.TryGetValue(key, out var version) || version == Version(live);
+            if (InputHash.Read(live) == hash && untouched)
             {
                 return ApplyOutcome.Unchanged;
             }
         }
         // force: the operator is the only writer of these fields; a human's kubectl edit is reverted.
-        await client.PatchAsync<JsonObject>(
+        var applied = await client.PatchAsync<JsonObject>(
             desired.Kind, new V1Patch(desired.Object, V1Patch.PatchType.ApplyPatch), desired.Name, desired.Namespace,
             OperatorIdentity.FieldManager, force: true, ct);
+        _lastApplied[key] = Version(applied);
         return live is null ? ApplyOutcome.Created : ApplyOutcome.Updated;
     }
+
+    /// <summary>What moves when someone else changes the object: its generation, or its resourceVersion for kinds without one.</summary>
+    private static string Version(JsonObject live) =>
+        live["metadata"]?["generation"]?.ToJsonString() is { } generation
+            ? $"generation {generation}"
+            : $"resourceVersion {live["metadata"]?["resourceVersion"]?.GetValue<string>()}";
 
     private static void EnsureNotOwnedByAnother(DesiredObject desired, JsonObject live)
     {

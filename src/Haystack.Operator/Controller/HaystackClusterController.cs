@@ -1,0 +1,137 @@
+using Haystack.Kubernetes;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+using Haystack.Operator.Reconciliation;
+
+namespace Haystack.Operator.Controller;
+
+/// <summary>
+/// Watches HaystackClusters and the children they own, and feeds a work queue whose workers run the
+/// reconciler. Cluster events count only when the generation moves; any change to a child (by label
+/// <c>app.kubernetes.io/managed-by=haystack-operator</c>) queues its owning cluster, so drift and pod
+/// readiness are seen at once. Watches restart after errors with a growing pause.
+/// </summary>
+public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, Action<string> log)
+{
+    /// <summary>The kinds the operator creates, watched to notice drift and readiness.</summary>
+    public static IReadOnlyList<ResourceKind> OwnedKinds { get; } =
+    [
+        ResourceKind.StatefulSet, ResourceKind.Deployment, ResourceKind.Service, ResourceKind.ConfigMap,
+        ResourceKind.PodDisruptionBudget, ResourceKind.ServiceAccount, ResourceKind.Role, ResourceKind.RoleBinding,
+    ];
+
+    private static readonly TimeSpan MaxWatchPause = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxFailurePause = TimeSpan.FromMinutes(2);
+
+    private readonly GenerationFilter _generations = new();
+    private readonly Dictionary<ClusterKey, int> _failures = [];
+
+    /// <summary>Only this namespace, or every namespace when null.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Clusters reconciled at the same time; one key is never reconciled twice at once.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Runs until <paramref name="ct"/> fires.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var queue = new WorkQueue<ClusterKey>(time);
+        var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, ct), ct) };
+        loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, ct), ct)));
+        loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, ct)));
+        try
+        {
+            await Task.WhenAll(loops);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WatchClustersAsync(WorkQueue<ClusterKey> queue, CancellationToken ct)
+    {
+        var reflector = new Reflector<V1Alpha1HaystackCluster>(client, HaystackResourceKinds.Clusters, Namespace);
+        await foreach (var (type, cluster) in reflector.RunAsync(ct))
+        {
+            var key = new ClusterKey(cluster.Metadata.NamespaceProperty!, cluster.Metadata.Name!);
+            if (type == WatchEventType.Deleted)
+            {
+                _generations.Forget(key);
+            }
+            else if (_generations.ShouldReconcile(key, cluster))
+            {
+                queue.Add(key);
+            }
+        }
+    }
+
+    private async Task WatchOwnedAsync(ResourceKind kind, WorkQueue<ClusterKey> queue, CancellationToken ct)
+    {
+        var reflector = new Reflector<OwnedObject>(client, kind, Namespace, ClusterLabels.ManagedSelector);
+        await foreach (var (_, owned) in reflector.RunAsync(ct))
+        {
+            var owner = owned.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == HaystackApi.ClusterKind);
+            if (owner is not null && owned.Metadata.NamespaceProperty is { } ns)
+            {
+                queue.Add(new ClusterKey(ns, owner.Name));
+            }
+        }
+    }
+
+    private async Task WatchForeverAsync(string what, Func<Task> watch, CancellationToken ct)
+    {
+        var pause = TimeSpan.FromMilliseconds(250);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await watch();
+                pause = TimeSpan.FromMilliseconds(250);
+            }
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+            {
+                log($"watch of {what} failed, retrying in {pause.TotalSeconds:0.##}s: {e.Message}");
+                await Task.Delay(pause, time, ct);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxWatchPause.Ticks));
+            }
+        }
+    }
+
+    private async Task WorkAsync(WorkQueue<ClusterKey> queue, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var key = await queue.TakeAsync(ct);
+            try
+            {
+                var result = await reconciler.ReconcileAsync(key.Namespace, key.Name, ct);
+                lock (_failures)
+                {
+                    _failures.Remove(key);
+                }
+                if (result.RequeueAfter is { } delay)
+                {
+                    queue.AddAfter(key, delay);
+                }
+            }
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+            {
+                queue.AddAfter(key, FailurePause(key));
+                log($"reconcile of HaystackCluster {key} failed: {e.Message}");
+            }
+            finally
+            {
+                queue.Done(key);
+            }
+        }
+    }
+
+    private TimeSpan FailurePause(ClusterKey key)
+    {
+        lock (_failures)
+        {
+            var failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+            return TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks << Math.Min(failures - 1, 20), MaxFailurePause.Ticks));
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Entities;
+using Haystack.Operator.Reconciliation;
+using Haystack.Operator.Status;
+using Haystack.Operator.Tests.Support;
+
+namespace Haystack.Operator.Tests.Reconciliation;
+
+/// <summary>The reconciler against the fake API server over HTTP, one reconcile at a time.</summary>
+public sealed class ReconcilerTests
+{
+    [Fact]
+    public async Task FirstReconcileCreatesEveryChildOwnedByTheCluster()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var cluster = await fixture.CreateClusterAsync();
+
+        await fixture.ReconcileAsync();
+
+        foreach (var (kind, name) in OperatorFixture.ExpectedChildren)
+        {
+            var child = await fixture.Client.GetAsync<OperatorFixture.OwnedObjectProbe>(kind, name, "haystack");
+            var owner = Assert.Single(child.Metadata.OwnerReferences!);
+            Assert.Equal(cluster.Metadata.Uid, owner.Uid);
+            Assert.True(owner.Controller);
+            Assert.Equal("haystack-operator", child.Metadata.Labels!["app.kubernetes.io/managed-by"]);
+        }
+        Assert.All(fixture.Server.Requests.Where(r => r.Method == "PATCH"), r => Assert.Equal(OperatorIdentity.FieldManager, r.FieldManager));
+    }
+
+    [Fact]
+    public async Task StatusIsReconciledForTheGenerationButNotReadyUntilPodsAre()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+
+        var result = await fixture.ReconcileAsync();
+        var status = (await fixture.GetClusterAsync()).Status!;
+
+        Assert.Equal(1, status.ObservedGeneration);
+        AssertCondition(status, ConditionTypes.Reconciled, "True", "ReconcileSucceeded");
+        AssertCondition(status, ConditionTypes.Ready, "False", "ComponentsNotReady");
+        AssertCondition(status, ConditionTypes.Degraded, "False", "AsExpected");
+        Assert.Contains("store 0/3", ConditionList.Find(status.Conditions, ConditionTypes.Ready)!.Message);
+        Assert.Equal("300Gi", status.Capacity!.Total);
+        Assert.Equal(HaystackClusterReconciler.NotReadyRequeue, result.RequeueAfter);
+    }
+
+    [Fact]
+    public async Task ClusterTurnsReadyWhenEveryWorkloadReportsReadyPods()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+        var notReadySince = ConditionList.Find((await fixture.GetClusterAsync()).Status!.Conditions, ConditionTypes.Reconciled)!.LastTransitionTime;
+
+        await fixture.MarkWorkloadsReadyAsync();
+        var result = await fixture.ReconcileAsync();
+        var status = (await fixture.GetClusterAsync()).Status!;
+
+        AssertCondition(status, ConditionTypes.Ready, "True", "ComponentsReady");
+        Assert.Equal(notReadySince, ConditionList.Find(status.Conditions, ConditionTypes.Reconciled)!.LastTransitionTime);
+        Assert.Equal(HaystackClusterReconciler.ResyncPeriod, result.RequeueAfter);
+    }
+
+    [Fact]
+    public async Task SecondReconcileWithNothingChangedMakesNoWrite()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+        await fixture.MarkWorkloadsReadyAsync();
+        await fixture.ReconcileAsync();
+        var writes = fixture.Server.TotalWrites;
+        var requests = fixture.Server.Requests.Count;
+
+        await fixture.ReconcileAsync();
+
+        Assert.Equal(writes, fixture.Server.TotalWrites);
+        Assert.DoesNotContain(fixture.Server.Requests.Skip(requests), r => r.Method is not "GET");
+    }
+
+    [Fact]
+    public async Task FreshOperatorProcessTrustsTheInputHashAndWritesNothing()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+        var writes = fixture.Server.TotalWrites;
+
+        var restarted = new HaystackClusterReconciler(fixture.Client, TimeProvider.System, _ => { });
+        await restarted.ReconcileAsync("haystack", "photos", CancellationToken.None);
+
+        Assert.Equal(writes, fixture.Server.TotalWrites);
+    }
+
+    [Fact]
+    public async Task SpecChangeRewritesOnlyTheAffectedChildren()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+        var cluster = await fixture.GetClusterAsync();
+        cluster.Spec.Store.Replicas = 5;
+        await fixture.Client.ReplaceAsync(HaystackResourceKinds.Clusters, cluster, "photos", "haystack");
+        var statefulSetWrites = fixture.Server.WritesTo(ResourceKind.StatefulSet);
+        var serviceWrites = fixture.Server.WritesTo(ResourceKind.Service);
+
+        await fixture.ReconcileAsync();
+
+        var store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        var status = (await fixture.GetClusterAsync()).Status!;
+        Assert.Equal(5, store.Spec!.Replicas);
+        Assert.Equal(2, status.ObservedGeneration);
+        Assert.Equal(statefulSetWrites + 1, fixture.Server.WritesTo(ResourceKind.StatefulSet));
+        Assert.Equal(serviceWrites, fixture.Server.WritesTo(ResourceKind.Service));
+        Assert.Equal("500Gi", status.Capacity!.Total);
+    }
+
+    [Fact]
+    public async Task HandEditOfAChildIsRevertedOnTheNextReconcile()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+        var store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        store.Spec!.Replicas = 1;
+        await fixture.Client.ReplaceAsync(ResourceKind.StatefulSet, store, "photos-store", "haystack", fieldManager: "kubectl");
+
+        await fixture.ReconcileAsync();
+
+        store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        Assert.Equal(3, store.Spec!.Replicas);
+    }
+
+    [Fact]
+    public async Task ChildNameTakenByAnotherControllerFailsTheReconcileVisibly()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.Client.CreateAsync(ResourceKind.ConfigMap, new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "photos-config",
+                NamespaceProperty = "haystack",
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = "someone-else", Uid = "d0d0", Controller = true }],
+            },
+        }, "haystack");
+        await fixture.CreateClusterAsync();
+
+        var result = await fixture.ReconcileAsync();
+
+        var status = (await fixture.GetClusterAsync()).Status!;
+        var reconciled = AssertCondition(status, ConditionTypes.Reconciled, "False", "ReconcileFailed");
+        Assert.Contains("ConfigMap haystack/photos-config already exists and is controlled by Deployment someone-else", reconciled.Message);
+        AssertCondition(status, ConditionTypes.Degraded, "True", "ReconcileFailed");
+        Assert.Null(status.ObservedGeneration);
+        Assert.Equal(HaystackClusterReconciler.FailureRequeue, result.RequeueAfter);
+    }
+
+    [Fact]
+    public async Task DegradedVolumesMakeTheClusterDegradedAndAreCounted()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await CreateVolumeAsync(fixture, 1, VolumePhase.Writable, bytes: 100);
+        await CreateVolumeAsync(fixture, 2, VolumePhase.ReadOnly, bytes: 1000);
+        await CreateVolumeAsync(fixture, 3, VolumePhase.Degraded, bytes: 10);
+
+        await fixture.ReconcileAsync();
+
+        var status = (await fixture.GetClusterAsync()).Status!;
+        Assert.Equal(3, status.Volumes!.Total);
+        Assert.Equal(1, status.Volumes.Writable);
+        Assert.Equal(1, status.Volumes.ReadOnly);
+        Assert.Equal(1, status.Volumes.Degraded);
+        Assert.Equal((100 + 1000 + 10) * 3, status.Capacity!.UsedBytes);
+        AssertCondition(status, ConditionTypes.Degraded, "True", "VolumesDegraded");
+    }
+
+    [Fact]
+    public async Task DeletingTheClusterRemovesEveryChild()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync();
+        await fixture.ReconcileAsync();
+
+        await fixture.Client.DeleteAsync(HaystackResourceKinds.Clusters, "photos", "haystack");
+        var result = await fixture.ReconcileAsync();
+
+        Assert.Equal(ReconcileResult.Done, result);
+        foreach (var (kind, name) in OperatorFixture.ExpectedChildren)
+        {
+            Assert.False(await fixture.ExistsAsync(kind, name), $"{kind.Kind} {name} survived the cluster");
+        }
+    }
+
+    [Fact]
+    public async Task ChangesAreReportedAsEventsOnTheCluster()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var cluster = await fixture.CreateClusterAsync();
+
+        await fixture.ReconcileAsync();
+
+        var events = await fixture.Client.ListAsync<Corev1EventList>(ResourceKind.Event, "haystack");
+        Assert.Equal(OperatorFixture.ExpectedChildren.Count, events.Items.Count);
+        Assert.All(events.Items, e =>
+        {
+            Assert.Equal(cluster.Metadata.Uid, e.InvolvedObject!.Uid);
+            Assert.Equal("Created", e.Reason);
+        });
+        Assert.Contains(events.Items, e => e.Message == "Created StatefulSet photos-store");
+    }
+
+    private static async Task CreateVolumeAsync(OperatorFixture fixture, long id, VolumePhase phase, long bytes)
+    {
+        var volume = await fixture.Client.CreateAsync(HaystackResourceKinds.Volumes, new V1Alpha1HaystackVolume
+        {
+            Metadata = new V1ObjectMeta { Name = $"photos-{id}", NamespaceProperty = "haystack" },
+            Spec = new HaystackVolumeSpec { ClusterName = "photos", Id = id },
+        }, "haystack");
+        volume.Status = new HaystackVolumeStatus
+        {
+            Phase = phase,
+            Bytes = bytes,
+            Placements = Enumerable.Range(0, 3).Select(i => new VolumePlacement { Pod = $"photos-store-{i}", State = ReplicaState.Healthy }).ToList(),
+        };
+        await fixture.Client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, volume, volume.Metadata.Name!, "haystack");
+    }
+
+    private static V1Condition AssertCondition(HaystackClusterStatus status, string type, string expectedStatus, string expectedReason)
+    {
+        var condition = ConditionList.Find(status.Conditions, type);
+        Assert.True(condition is not null, $"no {type} condition");
+        Assert.Equal((expectedStatus, expectedReason), (condition.Status, condition.Reason));
+        Assert.Equal(status.ObservedGeneration ?? 1, condition.ObservedGeneration);
+        return condition;
+    }
+}
