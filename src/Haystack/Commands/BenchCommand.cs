@@ -40,7 +40,7 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(BenchPlan plan, string directory, bool dropCaches, TextWriter output)
     {
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         output.WriteLine($"Storage engine benchmark ({(plan == BenchPlan.Quick ? "quick" : "full")}) in {directory}");
         output.WriteLine($"  {BenchEnvironment.FileSystemOf(directory)}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         output.WriteLine();
