@@ -1,0 +1,117 @@
+namespace Haystack.Directory;
+
+/// <summary>How one Directory runs: its table, its stores and caches, and the volume policy.</summary>
+public sealed record DirectoryOptions
+{
+    /// <summary>The JSON state file holding the logical volume table (dev mode).</summary>
+    public required string StateFile { get; init; }
+
+    /// <summary>HTTP/1.1 port for uploads, lookups, deletes and administration; 0 picks a free port (tests).</summary>
+    public int HttpPort { get; init; } = 7070;
+
+    /// <summary>HTTP/2 cleartext port for gRPC; 0 picks a free port.</summary>
+    public int GrpcPort { get; init; } = 7071;
+
+    /// <summary>Listen on 127.0.0.1 only instead of every interface.</summary>
+    public bool LoopbackOnly { get; init; }
+
+    /// <summary>Base URLs of the Store servers new volumes may be placed on.</summary>
+    public required IReadOnlyList<Uri> Stores { get; init; }
+
+    /// <summary>Base URLs of the cache nodes; photo URLs point at the node that owns the id.</summary>
+    public IReadOnlyList<Uri> Caches { get; init; } = [];
+
+    /// <summary>Replicas of each new logical volume, each on a different store.</summary>
+    public int Replication { get; init; } = 3;
+
+    /// <summary>The Directory's own volume size limit; the smaller of it and the stores' limit applies.</summary>
+    public long VolumeSizeLimitBytes { get; init; } = 30L * 1024 * 1024 * 1024;
+
+    /// <summary>A volume whose size reaches this share of its limit is marked read-only.</summary>
+    public double ReadOnlyThreshold { get; init; } = 0.9;
+
+    /// <summary>
+    /// Keep at least this many writable volumes by creating new ones on the stores (dev mode). 0 turns creation
+    /// off: in Kubernetes the operator creates volumes.
+    /// </summary>
+    public int WritableVolumes { get; init; } = 2;
+
+    /// <summary>Largest accepted upload; bigger bodies get 413.</summary>
+    public int MaxUploadBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>An upload that fails on a replica is retried on at most this many logical volumes in all.</summary>
+    public int MaxUploadAttempts { get; init; } = 3;
+
+    /// <summary>Bound on every call to a store (connect, write, answer).</summary>
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every store is probed for health and volume figures.</summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Throws when a setting cannot work, naming it.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(StateFile))
+        {
+            throw new ArgumentException("The directory needs a state file (--state).", nameof(StateFile));
+        }
+        ValidatePort(HttpPort, nameof(HttpPort));
+        ValidatePort(GrpcPort, nameof(GrpcPort));
+        if (HttpPort != 0 && HttpPort == GrpcPort)
+        {
+            throw new ArgumentException($"HTTP and gRPC need different ports; both are {HttpPort}.", nameof(GrpcPort));
+        }
+        if (Stores.Count == 0)
+        {
+            throw new ArgumentException("The directory needs at least one store (--store URL).", nameof(Stores));
+        }
+        foreach (var url in Stores.Concat(Caches))
+        {
+            if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || url.AbsolutePath != "/" || url.Query.Length > 0)
+            {
+                throw new ArgumentException($"'{url}' is not a server base URL like http://127.0.0.1:7101.", nameof(Stores));
+            }
+        }
+        if (Stores.Distinct().Count() != Stores.Count)
+        {
+            throw new ArgumentException("A store is listed twice; each --store must be a different server.", nameof(Stores));
+        }
+        if (Replication < 1 || Replication > Stores.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Replication), Replication,
+                $"Replication must be between 1 and the number of stores ({Stores.Count}): each replica needs its own store.");
+        }
+        if (ReadOnlyThreshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadOnlyThreshold), ReadOnlyThreshold, "The read-only threshold is a share of the volume size, above 0 and at most 1.");
+        }
+        if (VolumeSizeLimitBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VolumeSizeLimitBytes), VolumeSizeLimitBytes, "The volume size limit must be positive.");
+        }
+        if (WritableVolumes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WritableVolumes), WritableVolumes, "The number of writable volumes to keep cannot be negative (0 turns creation off).");
+        }
+        if (MaxUploadBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxUploadBytes), MaxUploadBytes, "The upload limit must be at least one byte.");
+        }
+        if (MaxUploadAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxUploadAttempts), MaxUploadAttempts, "An upload needs at least one attempt.");
+        }
+        if (StoreTimeout <= TimeSpan.Zero || ProbeInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StoreTimeout), "The store timeout and the probe interval must be positive.");
+        }
+    }
+
+    private static void ValidatePort(int port, string name)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(name, port, "A port is between 0 and 65535.");
+        }
+    }
+}

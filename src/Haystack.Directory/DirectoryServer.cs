@@ -1,0 +1,142 @@
+using Haystack.Cache;
+using Haystack.Directory.Http;
+using Haystack.Directory.Photos;
+using Haystack.Directory.Rpc;
+using Haystack.Directory.Stores;
+using Haystack.Directory.Volumes;
+using Haystack.Store.Grpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Directory;
+
+/// <summary>
+/// One Directory process: the volume table loaded from its source, the HTTP API and gRPC on Kestrel, and the
+/// maintenance loop that probes the stores in the background.
+/// </summary>
+public sealed class DirectoryServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly DirectoryListeners listeners;
+    private readonly CancellationTokenSource stopping = new();
+    private Task maintenanceLoop = Task.CompletedTask;
+
+    private DirectoryServer(WebApplication app, DirectoryListeners listeners)
+    {
+        this.app = app;
+        this.listeners = listeners;
+    }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The bound HTTP address (known after <see cref="StartAsync"/>).</summary>
+    public Uri HttpAddress { get; private set; } = null!;
+
+    /// <summary>The bound gRPC (h2c) address (known after <see cref="StartAsync"/>).</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
+    public VolumeTable Table => app.Services.GetRequiredService<VolumeTable>();
+
+    public VolumeMaintenance Maintenance => app.Services.GetRequiredService<VolumeMaintenance>();
+
+    /// <summary>Loads the table from <paramref name="source"/> (a JSON state file at <see cref="DirectoryOptions.StateFile"/> when null).</summary>
+    public static async Task<DirectoryServer> CreateAsync(
+        DirectoryOptions options, IVolumeTableSource? source = null, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var table = await VolumeTable.LoadAsync(source ?? new JsonStateFile(options.StateFile), cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        configureLogging?.Invoke(builder.Logging);
+        var listeners = new DirectoryListeners();
+        builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64L * 1024));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        AddServices(builder.Services, options, table);
+
+        var app = builder.Build();
+        var router = app.Services.GetRequiredService<GrpcRouter>();
+        app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"), app.Services.GetRequiredService<DirectoryStats>());
+        app.MapHealthEndpoints();
+        app.MapUploadEndpoint();
+        app.MapLookupEndpoints();
+        app.MapVolumeEndpoints();
+        app.MapPhotoEndpoints();
+        return new DirectoryServer(app, listeners);
+    }
+
+    /// <summary>Binds both ports, then starts the maintenance loop (its first round runs at once).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        HttpAddress = listeners.HttpAddress;
+        GrpcAddress = listeners.GrpcAddress;
+        maintenanceLoop = Task.Run(() => Maintenance.RunAsync(stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop by the caller: the orderly shutdown happens in DisposeAsync.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await app.StopAsync(CancellationToken.None);
+        await maintenanceLoop;
+        await Table.SaveAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        stopping.Dispose();
+    }
+
+    private static void AddServices(IServiceCollection services, DirectoryOptions options, VolumeTable table)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(table);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new PhotoUrls(options.Caches.Count == 0 ? null : new CacheNodeRing(options.Caches)));
+        services.AddSingleton(new StoreHealth(options.Stores));
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(2, options.StoreTimeout.TotalSeconds)),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        });
+        services.AddSingleton(s => new StoreClient(s.GetRequiredService<HttpClient>(), options.StoreTimeout));
+        services.AddSingleton<DirectoryStats>();
+        services.AddSingleton<VolumeLoad>();
+        services.AddSingleton<VolumeTransitions>();
+        services.AddSingleton<VolumeGrowth>();
+        services.AddSingleton<VolumeMaintenance>();
+        services.AddSingleton<WritableVolumeChooser>();
+        services.AddSingleton<PhotoUploader>();
+        services.AddSingleton<PhotoAssigner>();
+        services.AddSingleton<CacheInvalidator>();
+        services.AddSingleton<PhotoDeleter>();
+        services.AddSingleton<ReplicaReports>();
+        services.AddSingleton<DirectoryGrpcService>();
+        services.AddSingleton(s =>
+        {
+            var router = new GrpcRouter(s.GetRequiredService<ILogger<GrpcRouter>>(), options.MaxUploadBytes + (64 * 1024), DirectoryGrpcService.Translate);
+            s.GetRequiredService<DirectoryGrpcService>().MapTo(router);
+            return router;
+        });
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Haystack.Directory.Volumes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Haystack.Directory.Http;
+
+/// <summary>The volume table: <c>GET /volumes</c>, <c>POST /volumes/{id}/readonly</c>, and cache reports (<c>POST /dir/report</c>).</summary>
+internal static class VolumeEndpoints
+{
+    public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/volumes", (VolumeTable table) => TypedResults.Ok(new { volumes = table.List().Select(VolumeEntry.From) }));
+        routes.MapPost("/volumes/{volumeId}/readonly", MarkReadOnlyAsync);
+        routes.MapPost("/dir/report", ReportAsync);
+    }
+
+    private static async Task<IResult> MarkReadOnlyAsync(string volumeId, VolumeTransitions transitions, CancellationToken cancellationToken)
+    {
+        var id = RequestValues.VolumeId(volumeId);
+        var volume = await transitions.MarkReadOnlyAsync(id, "marked read-only by an administrator", cancellationToken)
+            ?? throw new DirectoryException(DirectoryFailure.NotFound, $"Volume {id} is not in the volume table.");
+        return TypedResults.Ok(VolumeEntry.From(volume));
+    }
+
+    private static async Task<IResult> ReportAsync(HttpRequest request, ReplicaReports reports, CancellationToken cancellationToken)
+    {
+        ReportRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<ReportRequest>(cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidArgument,
+                $"The report is not JSON like {{\"id\": \"<photo id>\", \"store\": \"<store url>\", \"problem\": \"corrupt|unreachable\"}}: {e.Message}");
+        }
+        if (body is null || body.Id is null || body.Store is null || body.Problem is null)
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidArgument, "A report needs \"id\", \"store\" and \"problem\".");
+        }
+        var id = RequestValues.PhotoId(body.Id);
+        if (!Uri.TryCreate(body.Store, UriKind.Absolute, out var store))
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidArgument, $"The store '{body.Store}' is not a URL like http://127.0.0.1:7101.");
+        }
+        var problem = body.Problem switch
+        {
+            "corrupt" => ReplicaProblem.Corrupt,
+            "unreachable" => ReplicaProblem.Unreachable,
+            _ => throw new DirectoryException(DirectoryFailure.InvalidArgument, $"The problem '{body.Problem}' is neither \"corrupt\" nor \"unreachable\"."),
+        };
+        var volume = await reports.ReportAsync(id, new Uri(store.GetLeftPart(UriPartial.Authority)), problem, cancellationToken);
+        return TypedResults.Ok(new { volume = volume.Id, state = volume.State });
+    }
+}

@@ -1,0 +1,70 @@
+using Google.Protobuf;
+using Haystack.Directory.Photos;
+using Haystack.Directory.Stores;
+using Haystack.Directory.V1;
+using Haystack.Directory.Volumes;
+using Haystack.Store.Grpc;
+
+namespace Haystack.Directory.Rpc;
+
+/// <summary>The <c>haystack.directory.v1.Directory</c> service (Protos/directory.proto) over the same write, lookup and delete paths as HTTP.</summary>
+internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter deleter, VolumeTable table, StoreHealth health, DirectoryStats stats)
+{
+    public const string ServiceName = "haystack.directory.v1.Directory";
+
+    public void MapTo(GrpcRouter router) => router
+        .MapUnary<V1.UploadRequest, UploadResponse>(ServiceName, "Upload", UploadAsync)
+        .MapUnary<LookupRequest, V1.LookupResponse>(ServiceName, "Lookup", Lookup)
+        .MapUnary<DeleteRequest, DeleteResponse>(ServiceName, "Delete", DeleteAsync);
+
+    /// <summary>The router's exception translator: Directory refusals become statuses, anything else stays INTERNAL.</summary>
+    public static RpcException? Translate(Exception error) =>
+        error is DirectoryException e ? new RpcException(StatusFor(e.Failure), e.Message) : null;
+
+    private async Task<UploadResponse> UploadAsync(V1.UploadRequest request, ServerCallContext call)
+    {
+        var contentType = request.ContentType.Length == 0 ? null : request.ContentType;
+        var stored = await uploader.UploadAsync(
+            new Photos.UploadRequest(request.Data.Memory, contentType, request.HasKey ? request.Key : null, request.AlternateKey), call.CancellationToken);
+        var response = new UploadResponse { PhotoId = stored.Id.ToString(), Url = stored.Url.ToString(), Volume = stored.Id.VolumeId, Size = (ulong)stored.Size };
+        response.Replicas.AddRange(stored.Replicas.Select(r => Http.Location.Of(r).Url));
+        return response;
+    }
+
+    private Task<V1.LookupResponse> Lookup(LookupRequest request, ServerCallContext call)
+    {
+        var volumeId = request.TargetCase switch
+        {
+            LookupRequest.TargetOneofCase.Volume => request.Volume,
+            LookupRequest.TargetOneofCase.PhotoId => Http.RequestValues.PhotoId(request.PhotoId).VolumeId,
+            _ => throw new DirectoryException(DirectoryFailure.InvalidArgument, "Set either volume or photo_id."),
+        };
+        var volume = table.Find(volumeId)
+            ?? throw new DirectoryException(DirectoryFailure.NotFound, $"Volume {volumeId} is not in the volume table.");
+        stats.RecordLookup();
+        var response = new V1.LookupResponse { Volume = volume.Id, State = StateOf(volume.State) };
+        response.Locations.AddRange(health.InReadOrder(volume.Replicas).Select(r => Http.Location.Of(r).Url));
+        return Task.FromResult(response);
+    }
+
+    private async Task<DeleteResponse> DeleteAsync(DeleteRequest request, ServerCallContext call)
+    {
+        await deleter.DeleteAsync(Http.RequestValues.PhotoId(request.PhotoId), call.CancellationToken);
+        return new DeleteResponse();
+    }
+
+    private static V1.VolumeState StateOf(Volumes.VolumeState state) => state switch
+    {
+        Volumes.VolumeState.Writable => V1.VolumeState.Writable,
+        Volumes.VolumeState.ReadOnly => V1.VolumeState.ReadOnly,
+        _ => V1.VolumeState.Degraded,
+    };
+
+    private static StatusCode StatusFor(DirectoryFailure failure) => failure switch
+    {
+        DirectoryFailure.InvalidArgument => StatusCode.InvalidArgument,
+        DirectoryFailure.NotFound => StatusCode.NotFound,
+        DirectoryFailure.TooLarge => StatusCode.ResourceExhausted,
+        _ => StatusCode.Unavailable,
+    };
+}

@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Haystack.Directory.Volumes;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Directory.Tests.Support;
+
+/// <summary>
+/// A real Directory on 127.0.0.1 over a temporary state file. Its background probes are an hour apart, so tests
+/// run maintenance rounds themselves (<see cref="ProbeAsync"/>) and nothing depends on timing.
+/// </summary>
+internal sealed class TestDirectory : IAsyncDisposable
+{
+    private readonly bool ownsStateDirectory;
+
+    private TestDirectory(DirectoryServer server, DirectoryOptions options, bool ownsStateDirectory)
+    {
+        Server = server;
+        Options = options;
+        this.ownsStateDirectory = ownsStateDirectory;
+        Http = new HttpClient { BaseAddress = server.HttpAddress };
+    }
+
+    public DirectoryServer Server { get; }
+
+    public DirectoryOptions Options { get; }
+
+    public HttpClient Http { get; }
+
+    public static string NewStateFile() =>
+        Path.Combine(System.IO.Directory.CreateTempSubdirectory("haystack-directory-state-").FullName, "volumes.json");
+
+    /// <summary>Starts a directory over <paramref name="stores"/> and waits for its first probe round.</summary>
+    public static async Task<TestDirectory> StartAsync(
+        IEnumerable<TestStore> stores, Func<DirectoryOptions, DirectoryOptions>? configure = null, string? stateFile = null, IEnumerable<Uri>? caches = null)
+    {
+        var ownsStateDirectory = stateFile is null;
+        var storeUrls = stores.Select(s => s.Url).ToArray();
+        var options = new DirectoryOptions
+        {
+            StateFile = stateFile ?? NewStateFile(),
+            HttpPort = 0,
+            GrpcPort = 0,
+            LoopbackOnly = true,
+            Stores = storeUrls,
+            Caches = caches?.ToArray() ?? [],
+            Replication = Math.Min(3, storeUrls.Length),
+            WritableVolumes = 2,
+            MaxUploadBytes = 512 * 1024,
+            StoreTimeout = TimeSpan.FromSeconds(5),
+            ProbeInterval = TimeSpan.FromHours(1),
+        };
+        options = configure?.Invoke(options) ?? options;
+        var server = await DirectoryServer.CreateAsync(options, configureLogging: logging => logging.SetMinimumLevel(LogLevel.Critical));
+        await server.StartAsync(CancellationToken.None);
+        var directory = new TestDirectory(server, options, ownsStateDirectory);
+        await directory.ProbeAsync();
+        return directory;
+    }
+
+    /// <summary>Writes a state file holding <paramref name="volumes"/> as writable, for a directory started on it.</summary>
+    public static async Task<string> SeedStateFileAsync(params (uint Id, TestStore[] Replicas)[] volumes)
+    {
+        var stateFile = NewStateFile();
+        await new JsonStateFile(stateFile).SaveAsync(new VolumeTableSnapshot(1, [.. volumes.Select(v => new LogicalVolume
+        {
+            Id = v.Id,
+            State = VolumeState.Writable,
+            Replicas = [.. v.Replicas.Select(r => r.Url)],
+        })]), CancellationToken.None);
+        return stateFile;
+    }
+
+    /// <summary>One maintenance round: probe every store, reconcile the table, create volumes, save.</summary>
+    public Task ProbeAsync() => Server.Maintenance.RunOnceAsync(CancellationToken.None);
+
+    public LogicalVolume Volume(uint id) => Server.Table.Find(id) ?? throw new InvalidOperationException($"volume {id} is not in the table");
+
+    public async Task<HttpResponseMessage> UploadAsync(byte[] data, string contentType = "image/jpeg", string query = "")
+    {
+        var content = new ByteArrayContent(data);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return await Http.PostAsync("/upload" + query, content);
+    }
+
+    /// <summary>Uploads and returns the 201 body; fails the test with the error body otherwise.</summary>
+    public async Task<JsonElement> UploadOkAsync(byte[] data, string contentType = "image/jpeg", string query = "")
+    {
+        using var response = await UploadAsync(data, contentType, query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path) => await Http.GetFromJsonAsync<JsonElement>(path);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+        if (ownsStateDirectory)
+        {
+            System.IO.Directory.Delete(Path.GetDirectoryName(Options.StateFile)!, recursive: true);
+        }
+    }
+}
