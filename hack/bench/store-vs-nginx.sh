@@ -22,15 +22,17 @@ usage: sudo hack/bench/store-vs-nginx.sh [options]
   --systems LIST    nginx,store (default) or one of them, to check one side alone
   --fio-runtime S   seconds per fio queue depth (default 10)
   --seed N          photo-set seed (default 20101004)
+  --rev REV         git commit of the store to build and measure (default HEAD)
 USAGE
 }
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH_DIR/../.." && pwd)
+# shellcheck disable=SC1090  # the libraries are checked one by one
 for lib in log xfs diskstat cpu fio nginx store phase; do source "$BENCH_DIR/lib/$lib.sh"; done
 
 photos=200000 puts=20000 out="" work=/var/tmp/haystack-bench connections="" systems=nginx,store
-fio_runtime=10 seed=20101004
+fio_runtime=10 seed=20101004 rev=HEAD
 while (($#)); do
   case $1 in
     --photos) photos=$2; shift 2 ;;
@@ -41,12 +43,14 @@ while (($#)); do
     --systems) systems=$2; shift 2 ;;
     --fio-runtime) fio_runtime=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --rev) rev=$2; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 [[ "$systems" =~ ^(nginx,store|store,nginx|nginx|store)$ ]] || die "--systems takes nginx,store, nginx or store"
 has() { [[ ",$systems," == *",$1,"* ]]; }
+rev=$(git -C "$REPO" rev-parse --verify "$rev^{commit}") || die "--rev $rev is not a commit"  # pinned: HEAD moves during a run
 
 require_root
 bash "$BENCH_DIR/deps.sh"
@@ -90,7 +94,7 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 {
   echo "command: $0 $*"
   echo "started: $(date -u +%FT%TZ)"
-  echo "git: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "git: $(git -C "$REPO" rev-parse --short "$rev")"
   echo "kernel: $(uname -r)"
   echo "cpus: $(nproc)"
   echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -102,11 +106,11 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
   echo "--- busiest processes at start"
   top -b -n 1 -w 200 | sed -n '7,17p'
 } >"$RAW/machine.txt"
-echo "$0 --photos $photos --puts $puts --systems $systems --seed $seed" >"$RAW/command.txt"
+echo "$0 --photos $photos --puts $puts --systems $systems --seed $seed --rev $rev" >"$RAW/command.txt"
 
 if has store; then
-  log "building the store into $work/haystack-bin"
-  store_publish "$REPO" "$work/haystack-bin"
+  log "building the store at ${rev:0:12} into $work/haystack-bin"
+  store_publish "$REPO" "$rev" "$work/haystack-bin"
 fi
 
 log "generating $photos photos (seed $seed)"
@@ -140,9 +144,11 @@ if has store; then
     "$work/photos/put-store.tsv" "$work/photos/pool.bin"
 fi
 sync
+# Allocated and apparent KiB: the store preallocates volume extents, nginx rounds files up to blocks.
+space_kib() { echo "$1 $(du -sk "$2" | cut -f1) $(du -sk --apparent-size "$2" | cut -f1)"; }
 {
-  has nginx && echo "nginx $(du -sk "$MNT/nginx/data" | cut -f1)"
-  has store && echo "store $(du -sk "$MNT/store" | cut -f1)"
+  has nginx && space_kib nginx "$MNT/nginx/data"
+  has store && space_kib store "$MNT/store"
 } >"$RAW/space-kib.txt"
 
 # Cold then warm, one system at a time: the page cache holds one system's photos, not both.

@@ -1,16 +1,20 @@
 # Our Store server, built once into the benchmark's own folder (sourced): other builds in the
 # same tree then cannot swap its binaries mid-run.
 
-# store_publish REPO OUT_DIR: Release build of the `haystack` exe; retried because parallel
-# builds in a shared tree sometimes collide on obj/ files.
+# store_publish REPO REV DEST: Release build of the `haystack` exe from commit REV, exported with
+# git archive: the shared working tree holds other engineers' unfinished edits, and the numbers
+# should belong to one commit. Retried, as parallel builds on this machine sometimes fail.
 store_publish() {
-  local repo=$1 out=$2 attempt
+  local repo=$1 rev=$2 dest=$3 attempt
+  rm -rf "$dest.src"
+  mkdir -p "$dest.src"
+  git -C "$repo" archive "$rev" | tar -x -C "$dest.src"
   for attempt in 1 2 3; do
-    dotnet publish "$repo/src/Haystack" -c Release -o "$out" --nologo -v quiet >"$out.publish.log" 2>&1 && return 0
-    log "store build attempt $attempt failed (see $out.publish.log); retrying"
+    dotnet publish "$dest.src/src/Haystack" -c Release -o "$dest" --nologo -v quiet >"$dest.publish.log" 2>&1 && return 0
+    log "store build attempt $attempt failed (see $dest.publish.log); retrying"
     sleep 5
   done
-  die "could not build the store: $out.publish.log"
+  die "could not build the store at $rev: $dest.publish.log"
 }
 
 # store_start BIN_DIR DATA_DIR PORT VOLUMES LOG: starts `haystack store` with volumes 1..VOLUMES,
