@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Haystack.Tests.Packaging;
+
+/// <summary>
+/// No Docker engine runs here, so the Dockerfile's build stage is replayed by hand: its COPY lines fill a
+/// scratch build context and its `RUN dotnet ...` lines run there. A project missing from the restore layer,
+/// or a publish that does not produce the entrypoint, fails this test as it would fail `docker build`.
+/// </summary>
+public sealed partial class DockerfileBuildTests
+{
+    [Fact]
+    public async Task The_build_stage_publishes_an_image_entrypoint_that_runs()
+    {
+        var repo = RepositoryRoot();
+        var scratch = System.IO.Directory.CreateTempSubdirectory("haystack-dockerfile-");
+        try
+        {
+            var source = Path.Combine(scratch.FullName, "source");
+            var app = Path.Combine(scratch.FullName, "app");
+            foreach (var line in BuildStage(File.ReadAllLines(Path.Combine(repo, "Dockerfile"))))
+            {
+                if (CopyLine().Match(line) is { Success: true } copy)
+                {
+                    var parts = copy.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var destination = Path.Combine(source, parts[^1].TrimEnd('/'));
+                    foreach (var path in parts[..^1])
+                    {
+                        CopyInto(Path.Combine(repo, path.TrimEnd('/')), destination, parts[^1].EndsWith('/'));
+                    }
+                }
+                else if (RunLine().Match(line) is { Success: true } run)
+                {
+                    var arguments = run.Groups["args"].Value.Replace(" -o /app", $" -o {app}");
+                    var (exitCode, output) = await RunAsync("dotnet", arguments, source);
+                    Assert.True(exitCode == 0, $"`dotnet {arguments}` failed in the Dockerfile's build stage:\n{output}");
+                }
+            }
+
+            var entrypoint = Path.Combine(app, "haystack.dll");
+            Assert.True(File.Exists(entrypoint), "the publish step did not produce /app/haystack.dll, the image's entrypoint");
+            var (helpExit, help) = await RunAsync("dotnet", $"{entrypoint} --help", app);
+            Assert.Equal(0, helpExit);
+            Assert.Contains("store", help);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The instructions of the first stage, with line continuations joined.</summary>
+    private static IEnumerable<string> BuildStage(string[] lines)
+    {
+        var stage = 0;
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            if (line.StartsWith("FROM ", StringComparison.Ordinal) && ++stage > 1)
+            {
+                yield break;
+            }
+            yield return line;
+        }
+    }
+
+    private static void CopyInto(string from, string destination, bool destinationIsFolder)
+    {
+        if (System.IO.Directory.Exists(from))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(from, file);
+                if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                {
+                    continue; // .dockerignore keeps build output out of the context
+                }
+                var target = Path.Combine(destination, relative);
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
+            return;
+        }
+        var targetFile = destinationIsFolder ? Path.Combine(destination, Path.GetFileName(from)) : destination;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(targetFile)!);
+        File.Copy(from, targetFile, overwrite: true);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HaystackOperator.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("cannot find the repository root (HaystackOperator.sln) above the test output");
+    }
+
+    [GeneratedRegex(@"^COPY\s+(?!--from)(?<args>.+)$")]
+    private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"^RUN\s+dotnet\s+(?<args>.+)$")]
+    private static partial Regex RunLine();
+}
