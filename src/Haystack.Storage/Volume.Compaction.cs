@@ -23,6 +23,7 @@ public sealed partial class Volume
         await _compactionGate.WaitAsync(linked.Token).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed();
             return await Task.Run(() => CompactCoreAsync(linked.Token), linked.Token).ConfigureAwait(false);
         }
         finally

@@ -129,8 +129,16 @@ public sealed partial class Volume : IAsyncDisposable, IDisposable
         await _closing.CancelAsync().ConfigureAwait(false);
         await _compactionGate.WaitAsync().ConfigureAwait(false);
         await _appendGate.WaitAsync().ConfigureAwait(false);
-        await _current.DisposeAsync().ConfigureAwait(false);
-        _closing.Dispose();
+        try
+        {
+            await _current.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // Callers already queued on the gates get in, see the volume disposed and throw.
+            _appendGate.Release();
+            _compactionGate.Release();
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
