@@ -1,0 +1,134 @@
+using System.Net;
+using Haystack.Cache.Http;
+using Haystack.Cache.Memory;
+using Haystack.Cache.Replicas;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Cache;
+
+/// <summary>
+/// One cache node: Kestrel (HTTP/1.1) serving photos from memory or the stores, <c>/stats</c>, <c>/healthz</c>
+/// and <c>/readyz</c>. Its place in the hash ring is settled at start, once the port is bound.
+/// </summary>
+public sealed class CacheServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly CacheOptions options;
+    private readonly SocketsHttpHandler connections;
+
+    private CacheServer(WebApplication app, CacheOptions options, SocketsHttpHandler connections)
+    {
+        this.app = app;
+        this.options = options;
+        this.connections = connections;
+    }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The bound address, e.g. http://127.0.0.1:7080 (known after <see cref="StartAsync"/>).</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public CacheTopology Topology => app.Services.GetRequiredService<CacheTopology>();
+
+    public static CacheServer Create(CacheOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        configureLogging?.Invoke(builder.Logging);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.LoopbackOnly ? IPAddress.Loopback : IPAddress.Any, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+
+        // One connection pool for stores, peers and the Directory; DNS is re-read as pods move.
+        var connections = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = options.ReplicaTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CacheStats>();
+        services.AddSingleton(_ => new PhotoCache(options.CapacityBytes));
+        services.AddSingleton(_ => new DirectoryClient(new HttpClient(connections, disposeHandler: false) { Timeout = options.ReplicaTimeout }, options.DirectoryUrl));
+        services.AddSingleton<VolumeLocator>();
+        services.AddSingleton(provider => new ReplicaHealth(options.ReplicaPenalty, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProblemReporter>();
+        // Per-replica deadlines are set per request; the client itself never gives up on its own.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReplicaFetcher>(provider, PeerClient(connections)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MissCoalescer>(provider,
+            provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
+        services.AddSingleton<PhotoReader>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OwnerForwarder>(provider, PeerClient(connections)));
+        services.AddSingleton(provider =>
+        {
+            var address = BoundAddress(provider.GetRequiredService<IServer>());
+            return CacheTopology.Resolve(options.Nodes, options.Self, address, address.Port);
+        });
+
+        var app = builder.Build();
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"));
+        app.MapHealthEndpoints();
+        app.MapPhotoEndpoints();
+        return new CacheServer(app, options, connections);
+    }
+
+    /// <summary>Binds the port and settles this node's place in the ring; throws (stopped again) when the node list does not name it.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        Address = BoundAddress(app.Services.GetRequiredService<IServer>());
+        try
+        {
+            _ = Topology;
+        }
+        catch (ArgumentException)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw;
+        }
+        app.Logger.LogInformation("Cache node {Self} of {Count} listening on {Address}; Directory {Directory}, {Capacity} bytes",
+            Topology.Self, Topology.Ring.Nodes.Count, Address, options.DirectoryUrl, options.CapacityBytes);
+    }
+
+    /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop by the caller: the orderly shutdown happens in DisposeAsync.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        connections.Dispose();
+    }
+
+    private static HttpClient PeerClient(SocketsHttpHandler connections) =>
+        new(connections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+
+    private static Uri BoundAddress(IServer server)
+    {
+        var bound = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The cache has not bound its port yet; call StartAsync first.");
+        var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        return new Uri(address.GetLeftPart(UriPartial.Authority));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Haystack.Cache.Replicas;
+
+/// <summary>
+/// Remembers which stores failed recently so the next reads try them last: after a store dies only the first
+/// read pays its timeout, not every read until the Directory notices.
+/// </summary>
+public sealed class ReplicaHealth(TimeSpan penalty, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<Uri, DateTimeOffset> failures = new();
+
+    public void RecordFailure(Uri store) => failures[store] = clock.GetUtcNow();
+
+    public void RecordSuccess(Uri store) => failures.TryRemove(store, out _);
+
+    public bool IsSuspect(Uri store) =>
+        failures.TryGetValue(store, out var at) && clock.GetUtcNow() - at < penalty;
+
+    /// <summary>
+    /// The order to try the replicas for <paramref name="key"/>: a rotation chosen by the photo's key, so different
+    /// photos spread over the replicas while one photo keeps hitting the same store's page cache; suspects last.
+    /// </summary>
+    public IReadOnlyList<Uri> Order(ulong key, IReadOnlyList<Uri> replicas)
+    {
+        if (replicas.Count == 0)
+        {
+            return replicas;
+        }
+        var start = (int)((key * 0x9E3779B97F4A7C15UL >> 32) % (ulong)replicas.Count);
+        var rotated = Enumerable.Range(0, replicas.Count).Select(i => replicas[(start + i) % replicas.Count]);
+        return [.. rotated.OrderBy(IsSuspect)];
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Haystack.Cache.Tests.Support;
+
+/// <summary>
+/// Stands in front of a real store and holds every photo GET until the test opens the gate (then passes it on
+/// to the store and relays the answer), counting the GETs. With no store behind it, it never answers at all:
+/// a replica that hangs.
+/// </summary>
+internal sealed class GatedReplica : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource closing = new();
+    private readonly HttpClient store;
+    private int requests;
+
+    private GatedReplica(WebApplication app, Uri? store)
+    {
+        this.app = app;
+        this.store = new HttpClient { BaseAddress = store };
+        Store = store;
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public Uri? Store { get; }
+
+    public int Requests => Volatile.Read(ref requests);
+
+    public static async Task<GatedReplica> StartAsync(Uri? store)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var replica = new GatedReplica(app, store);
+        app.MapGet("/{photoId}", (string photoId, HttpContext context) => replica.RelayAsync(photoId, context));
+        await app.StartAsync();
+        replica.Address = new Uri(app.Urls.Single());
+        return replica;
+    }
+
+    public void Open() => gate.TrySetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        await closing.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        store.Dispose();
+        closing.Dispose();
+    }
+
+    private async Task RelayAsync(string photoId, HttpContext context)
+    {
+        Interlocked.Increment(ref requests);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, closing.Token);
+        if (Store is null)
+        {
+            await Task.Delay(Timeout.Infinite, waiting.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+        await gate.Task.WaitAsync(waiting.Token);
+        using var response = await store.GetAsync($"/{photoId}", context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        if (response.Headers.ETag is { } etag)
+        {
+            context.Response.Headers.ETag = etag.ToString();
+        }
+        await response.Content.CopyToAsync(context.Response.Body);
+    }
+}
