@@ -166,6 +166,7 @@ public sealed class KubernetesClientConfiguration
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
         using var serverCertificate = new X509Certificate2(certificate);
         return chain.Build(serverCertificate);
     }
