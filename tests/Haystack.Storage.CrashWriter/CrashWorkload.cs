@@ -12,7 +12,7 @@ public sealed class CrashWorkload(Volume volume, OperationLog log, CrashMode mod
         var written = new List<NeedleId>();
         for (ulong n = 0; ; n++)
         {
-            if (mode != CrashMode.Write && written.Count > 4 && random.Next(3) == 0)
+            if (mode != CrashMode.Write && written.Count > 0 && random.Next(3) == 0)
             {
                 var victim = written[random.Next(written.Count)];
                 written.Remove(victim);
