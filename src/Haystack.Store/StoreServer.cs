@@ -48,10 +48,9 @@ public sealed class StoreServer : IAsyncDisposable
     {
         options.Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        if (configureLogging is not null)
-        {
-            configureLogging(builder.Logging);
-        }
+        // Per-request framework logs would cost more than serving a needle; keep ASP.NET Core to warnings.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configureLogging?.Invoke(builder.Logging);
         var listeners = new StoreListeners();
         builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);

@@ -59,7 +59,15 @@ public static class StoreCommand
                 VolumesToCreate = result.GetValue(createVolumes) ?? [],
             };
             await using var server = StoreServer.Create(options);
-            await server.StartAsync(cancellationToken);
+            try
+            {
+                await server.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack store: cannot listen on ports {options.HttpPort} and {options.GrpcPort}: {e.Message}");
+                return 1;
+            }
             await server.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -121,6 +121,31 @@ public sealed class NeedleHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task If_none_match_star_gives_304_for_a_photo_that_exists()
+    {
+        await PutAsync("1,1110000011", [1]);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/1,1110000011");
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+
+        Assert.Equal(HttpStatusCode.NotModified, (await Http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Several_ranges_in_one_request_are_served_whole()
+    {
+        var data = Bytes.Random(1000, 7);
+        await PutAsync("1,1310000013", data);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/1,1310000013");
+        request.Headers.Range = new RangeHeaderValue(0, 9);
+        request.Headers.Range.Ranges.Add(new RangeItemHeaderValue(20, 29));
+
+        var response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(data, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_suffix_range_gives_the_last_bytes()
     {
         var data = Bytes.Random(1000, 4);
