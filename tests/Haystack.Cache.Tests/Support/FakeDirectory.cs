@@ -19,6 +19,7 @@ internal sealed class FakeDirectory : IAsyncDisposable
     private readonly ConcurrentDictionary<uint, (string State, Uri[] Replicas)> volumes = new();
     private readonly Channel<Report> reports = Channel.CreateUnbounded<Report>();
     private int lookups;
+    private bool disposed;
 
     private FakeDirectory(WebApplication app) => this.app = app;
 
@@ -57,8 +58,14 @@ internal sealed class FakeDirectory : IAsyncDisposable
 
     public bool HasReports => reports.Reader.Count > 0;
 
+    /// <summary>Stops it (tests of a Directory outage stop it early; the cluster's dispose then does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         await app.StopAsync();
         await app.DisposeAsync();
     }
