@@ -18,7 +18,11 @@ public static class InputHash
     /// <summary>Adds the digest annotation to <paramref name="child"/> and returns the digest.</summary>
     public static string Stamp(IKubernetesObject<V1ObjectMeta> child)
     {
-        child.Metadata.Annotations?.Remove(Annotation);
+        // Hash the object as the builder made it: without our annotation, and without an empty map left by removing it.
+        if (child.Metadata.Annotations is { } annotations && annotations.Remove(Annotation) && annotations.Count == 0)
+        {
+            child.Metadata.Annotations = null;
+        }
         var json = KubernetesJson.Serialize(child, child.GetType());
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
         child.Metadata.Annotations ??= new Dictionary<string, string>();

@@ -1,0 +1,161 @@
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Entities;
+using Haystack.Operator.Reconciliation;
+using Haystack.Operator.Tests.Support;
+
+namespace Haystack.Operator.Tests.Builders;
+
+/// <summary>The rules behind the golden files, stated so that a refreshed golden file cannot quietly break them.</summary>
+public sealed class BuilderBehaviourTests
+{
+    [Fact]
+    public void StoreDisksComeFromTheConfiguredStorageClassAndSize()
+    {
+        var cluster = TestClusters.Full();
+
+        var claim = Assert.Single(StoreStatefulSet.Build(cluster).Spec!.VolumeClaimTemplates!);
+
+        Assert.Equal("local-xfs", claim.Spec!.StorageClassName);
+        Assert.Equal("500Gi", claim.Spec.Resources!.Requests!["storage"].Value);
+        Assert.Equal(["ReadWriteOnce"], claim.Spec.AccessModes!);
+    }
+
+    [Fact]
+    public void StoreRunsTheSameImageWithTheStoreVerbOnItsDisk()
+    {
+        var cluster = TestClusters.Full();
+
+        var container = Assert.Single(StoreStatefulSet.Build(cluster).Spec!.Template.Spec!.Containers);
+
+        Assert.Equal(cluster.Spec.Image, container.Image);
+        Assert.Equal(["store", "--data", "/data", "--port", "8080"], container.Args!.Take(5));
+        Assert.Contains(container.VolumeMounts!, m => m.Name == "data" && m.MountPath == "/data");
+        Assert.Equal("/healthz", container.LivenessProbe!.HttpGet!.Path);
+        Assert.Equal("/readyz", container.ReadinessProbe!.HttpGet!.Path);
+    }
+
+    [Fact]
+    public void StorePodsAreKeptOnDistinctNodesAndSpreadOverZones()
+    {
+        var spec = StoreStatefulSet.Build(TestClusters.Full()).Spec!.Template.Spec!;
+
+        var required = Assert.Single(spec.Affinity!.PodAntiAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!);
+        Assert.Equal("kubernetes.io/hostname", required.TopologyKey);
+        var zones = Assert.Single(spec.TopologySpreadConstraints!);
+        Assert.Equal(("topology.kubernetes.io/zone", "ScheduleAnyway", 1), (zones.TopologyKey, zones.WhenUnsatisfiable, zones.MaxSkew));
+    }
+
+    [Fact]
+    public void ScheduleAnywayAcrossNodesTurnsTheAntiAffinityIntoAPreference()
+    {
+        var cluster = TestClusters.Full();
+        cluster.Spec.Topology.AcrossNodes = SpreadPolicy.ScheduleAnyway;
+
+        var antiAffinity = StoreStatefulSet.Build(cluster).Spec!.Template.Spec!.Affinity!.PodAntiAffinity!;
+
+        Assert.Null(antiAffinity.RequiredDuringSchedulingIgnoredDuringExecution);
+        Assert.Equal("kubernetes.io/hostname", Assert.Single(antiAffinity.PreferredDuringSchedulingIgnoredDuringExecution!).PodAffinityTerm.TopologyKey);
+    }
+
+    [Fact]
+    public void TokenComesFromTheAuthSecretOnlyWhenAuthIsConfigured()
+    {
+        var withAuth = TestClusters.Full();
+        var withoutAuth = TestClusters.Minimal();
+
+        var token = DirectoryDeployment.Build(withAuth).Spec!.Template.Spec!.Containers[0].Env!.Single(e => e.Name == "HAYSTACK_TOKEN");
+
+        Assert.Equal(("photos-token", "token"), (token.ValueFrom!.SecretKeyRef!.Name, token.ValueFrom.SecretKeyRef.Key));
+        Assert.DoesNotContain(DirectoryDeployment.Build(withoutAuth).Spec!.Template.Spec!.Containers[0].Env!, e => e.Name == "HAYSTACK_TOKEN");
+    }
+
+    [Fact]
+    public void EveryChildCarriesTheStandardLabelsAndTheControllerOwnerReference()
+    {
+        var cluster = TestClusters.Full();
+
+        foreach (var child in ReconcileSteps.DesiredChildren(cluster))
+        {
+            var labels = child.Object.Metadata.Labels!;
+            Assert.Equal("haystack", labels[ClusterLabels.Name]);
+            Assert.Equal("photos", labels[ClusterLabels.Instance]);
+            Assert.Equal("haystack-operator", labels[ClusterLabels.ManagedBy]);
+            Assert.Equal("0.1.0", labels[ClusterLabels.Version]);
+            Assert.True(labels.ContainsKey(ClusterLabels.Component), $"{child} has no component label");
+            var owner = Assert.Single(child.Object.Metadata.OwnerReferences!);
+            Assert.Equal((HaystackApi.ApiVersion, "HaystackCluster", "photos", cluster.Metadata.Uid, true),
+                (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller));
+            Assert.Equal("haystack", child.Namespace);
+        }
+    }
+
+    [Fact]
+    public void SelectorsStayTheSameWhenTheImageChangesWhilePodLabelsFollowTheVersion()
+    {
+        var before = TestClusters.Full();
+        var after = TestClusters.Full();
+        after.Spec.Image = "ghcr.io/haystack/haystack:0.2.0";
+
+        foreach (var build in new Func<V1Alpha1HaystackCluster, (V1LabelSelector Selector, V1PodTemplateSpec Template)>[]
+                 {
+                     c => StoreStatefulSet.Build(c).Spec is { } s ? (s.Selector, s.Template) : default,
+                     c => CacheStatefulSet.Build(c).Spec is { } s ? (s.Selector, s.Template) : default,
+                     c => DirectoryDeployment.Build(c).Spec is { } s ? (s.Selector, s.Template) : default,
+                 })
+        {
+            var (selectorBefore, _) = build(before);
+            var (selectorAfter, template) = build(after);
+            Assert.Equal(selectorBefore.MatchLabels, selectorAfter.MatchLabels);
+            Assert.DoesNotContain(ClusterLabels.Version, selectorAfter.MatchLabels!.Keys);
+            Assert.All(selectorAfter.MatchLabels, label => Assert.Equal(label.Value, template.Metadata!.Labels![label.Key]));
+            Assert.Equal("0.2.0", template.Metadata!.Labels![ClusterLabels.Version]);
+        }
+    }
+
+    [Theory]
+    [InlineData("ghcr.io/haystack/haystack:0.1.0", "0.1.0")]
+    [InlineData("registry:5000/haystack", "latest")]
+    [InlineData("registry:5000/haystack:v2+build", "v2_build")]
+    [InlineData("haystack@sha256:abc", "digest")]
+    public void ImageTagBecomesAValidVersionLabel(string image, string version) =>
+        Assert.Equal(version, ClusterLabels.ImageVersion(image));
+
+    [Fact]
+    public void InputHashIsStableForTheSameSpecAndMovesWithIt()
+    {
+        var first = InputHash.Stamp(StoreStatefulSet.Build(TestClusters.Full()));
+        var again = InputHash.Stamp(StoreStatefulSet.Build(TestClusters.Full()));
+        var changed = TestClusters.Full();
+        changed.Spec.Store.Replicas = 7;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, InputHash.Stamp(StoreStatefulSet.Build(changed)));
+    }
+
+    [Fact]
+    public void StampingTwiceGivesTheSameHash()
+    {
+        var store = StoreStatefulSet.Build(TestClusters.Full());
+
+        Assert.Equal(InputHash.Stamp(store), InputHash.Stamp(store));
+    }
+
+    [Fact]
+    public void EveryServicePortIsServedByANamedContainerPort()
+    {
+        var cluster = TestClusters.Full();
+        var pairs = new (V1Service Service, V1PodSpec Pods)[]
+        {
+            (StoreService.Build(cluster), StoreStatefulSet.Build(cluster).Spec!.Template.Spec!),
+            (DirectoryService.Build(cluster), DirectoryDeployment.Build(cluster).Spec!.Template.Spec!),
+            (CacheService.Build(cluster), CacheStatefulSet.Build(cluster).Spec!.Template.Spec!),
+        };
+
+        foreach (var (service, pods) in pairs)
+        {
+            var containerPorts = pods.Containers.SelectMany(c => c.Ports!).Select(p => p.Name).ToHashSet();
+            Assert.All(service.Spec!.Ports!, port => Assert.Contains(port.TargetPort!.Value, containerPorts));
+        }
+    }
+}
