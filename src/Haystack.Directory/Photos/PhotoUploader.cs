@@ -139,7 +139,7 @@ public sealed class PhotoUploader(
         if (updated is { State: VolumeState.Writable } && updated.Fill >= options.ReadOnlyThreshold)
         {
             await transitions.MarkReadOnlyAsync(volumeId,
-                $"it reached {updated.Fill:P0} of its {updated.SizeLimitBytes} byte limit (threshold {options.ReadOnlyThreshold:P0})", CancellationToken.None);
+                $"it reached {updated.Fill:0.#%} of its {updated.SizeLimitBytes} byte limit (threshold {options.ReadOnlyThreshold:0.#%})", CancellationToken.None);
             maintenance.Wake();
         }
     }

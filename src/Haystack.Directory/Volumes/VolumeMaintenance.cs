@@ -19,9 +19,13 @@ public sealed class VolumeMaintenance(
 {
     private readonly SemaphoreSlim round = new(1, 1);
     private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completed rounds, for /stats.</summary>
     public long Rounds { get; private set; }
+
+    /// <summary>Completes when the loop's first round has ended, successfully or not.</summary>
+    public Task FirstRound => firstRound.Task;
 
     /// <summary>Runs rounds until stopped; a failed round is logged and the next one tries again.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -34,12 +38,14 @@ public sealed class VolumeMaintenance(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                firstRound.TrySetResult();
                 return;
             }
             catch (Exception e)
             {
                 logger.LogError(e, "Volume maintenance round failed; retrying in {Interval}", options.ProbeInterval);
             }
+            firstRound.TrySetResult();
             try
             {
                 await wake.WaitAsync(options.ProbeInterval, cancellationToken);

@@ -56,7 +56,7 @@ public static class VolumeReconciler
         }
         if (figures.Fill >= readOnlyThreshold)
         {
-            return figures with { State = VolumeState.ReadOnly, Reason = $"it reached {figures.Fill:P0} of its {figures.SizeLimitBytes} byte limit (threshold {readOnlyThreshold:P0})" };
+            return figures with { State = VolumeState.ReadOnly, Reason = $"it reached {figures.Fill:0.#%} of its {figures.SizeLimitBytes} byte limit (threshold {readOnlyThreshold:0.#%})" };
         }
         return figures with { State = VolumeState.Writable, Reason = null };
     }

@@ -94,8 +94,8 @@ public sealed class ReplicaFailureTests
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.False(body.TryGetProperty("id", out _));
         var error = body.GetProperty("error").GetString()!;
+        // Volume 1 is tried first; volume 2 too, unless the round woken by volume 1's failure degraded it first.
         Assert.Contains("volume 1", error);
-        Assert.Contains("volume 2", error);
         Assert.Contains("no id was issued", error);
         Assert.All([1u, 2u], v => Assert.Equal(VolumeState.Degraded, directory.Volume(v).State));
 

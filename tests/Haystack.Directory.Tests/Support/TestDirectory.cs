@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Haystack.Directory.Tests.Support;
 
 /// <summary>
-/// A real Directory on 127.0.0.1 over a temporary state file. Its background probes are an hour apart, so tests
-/// run maintenance rounds themselves (<see cref="ProbeAsync"/>) and nothing depends on timing.
+/// A real Directory on 127.0.0.1 over a temporary state file. Its background probes are an hour apart, so after
+/// the first one tests run maintenance rounds themselves (<see cref="ProbeAsync"/>). A failed upload wakes the loop
+/// for an extra round, so tests assert what any interleaving of that round guarantees.
 /// </summary>
 internal sealed class TestDirectory : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ internal sealed class TestDirectory : IAsyncDisposable
     public static string NewStateFile() =>
         Path.Combine(System.IO.Directory.CreateTempSubdirectory("haystack-directory-state-").FullName, "volumes.json");
 
-    /// <summary>Starts a directory over <paramref name="stores"/> and waits for its first probe round.</summary>
+    /// <summary>Starts a directory over <paramref name="stores"/> and waits for its first probe round (run by its own loop).</summary>
     public static async Task<TestDirectory> StartAsync(
         IEnumerable<TestStore> stores, Func<DirectoryOptions, DirectoryOptions>? configure = null, string? stateFile = null, IEnumerable<Uri>? caches = null)
     {
@@ -53,9 +54,8 @@ internal sealed class TestDirectory : IAsyncDisposable
         options = configure?.Invoke(options) ?? options;
         var server = await DirectoryServer.CreateAsync(options, configureLogging: logging => logging.SetMinimumLevel(LogLevel.Critical));
         await server.StartAsync(CancellationToken.None);
-        var directory = new TestDirectory(server, options, ownsStateDirectory);
-        await directory.ProbeAsync();
-        return directory;
+        await server.Maintenance.FirstRound;
+        return new TestDirectory(server, options, ownsStateDirectory);
     }
 
     /// <summary>Writes a state file holding <paramref name="volumes"/> as writable, for a directory started on it.</summary>
