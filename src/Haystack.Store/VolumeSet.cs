@@ -116,6 +116,44 @@ public sealed class VolumeSet : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Receives a whole data file streamed from a peer (its GET /volumes/{id}/stream) and opens it as a new volume,
+    /// whose index is rebuilt from the data. The bytes land in a temporary file that is renamed only once complete
+    /// and flushed, so a cut transfer or bytes that are not this volume leave nothing behind.
+    /// </summary>
+    public async Task<Volume> ImportAsync(uint volumeId, Stream data, long length, CancellationToken cancellationToken)
+    {
+        await createGate.WaitAsync(cancellationToken);
+        try
+        {
+            var id = new VolumeId(volumeId);
+            if (volumes.ContainsKey(volumeId) || failedVolumes.ContainsKey(volumeId) || Volume.Exists(options.DataDirectory, id))
+            {
+                throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store; nothing was imported.");
+            }
+            var paths = new VolumePaths(options.DataDirectory, id);
+            await ReceiveAsync(paths.Data, data, length, volumeId, cancellationToken);
+            try
+            {
+                var volume = openVolume(options.DataDirectory, id, options.Volume);
+                volumes[volumeId] = volume;
+                logger.LogInformation("Imported volume {VolumeId} ({Bytes} bytes, {Needles} needles)", volumeId, length, volume.Stats.NeedleCount);
+                return volume;
+            }
+            catch (StorageException e)
+            {
+                File.Delete(paths.Data);
+                File.Delete(paths.Index);
+                throw new StoreException(StoreFailure.InvalidArgument,
+                    $"Volume {volumeId}: the received bytes are not a volume this store can open ({e.Message}); nothing was imported.", e);
+            }
+        }
+        finally
+        {
+            createGate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var open = volumes.Values.ToArray();
@@ -140,6 +178,30 @@ public sealed class VolumeSet : IAsyncDisposable
         {
             failedVolumes[volumeId] = e.Message;
             logger.LogError(e, "Volume {VolumeId} in {Directory} failed to open; it will not be served", volumeId, options.DataDirectory);
+        }
+    }
+
+    private static async Task ReceiveAsync(string dataPath, Stream data, long length, uint volumeId, CancellationToken cancellationToken)
+    {
+        var receiving = dataPath + ".importing";
+        try
+        {
+            await using (var file = new FileStream(receiving, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                await data.CopyToAsync(file, 1 << 20, cancellationToken);
+                if (file.Length != length)
+                {
+                    throw new StoreException(StoreFailure.InvalidArgument,
+                        $"Volume {volumeId}: received {file.Length} of the {length} bytes announced; nothing was imported.");
+                }
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(receiving, dataPath);
+        }
+        catch
+        {
+            File.Delete(receiving);
+            throw;
         }
     }
 

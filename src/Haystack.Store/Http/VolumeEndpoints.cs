@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Haystack.Store.Http;
 
 /// <summary>
 /// Volume administration under <c>/volumes</c>: list, create, status, mark read-only, compact, and stream the raw
-/// data file to a peer that rebuilds a replica.
+/// data file to a peer that rebuilds a replica (GET) or receive one from a peer (PUT).
 /// </summary>
 internal static class VolumeEndpoints
 {
@@ -20,6 +21,7 @@ internal static class VolumeEndpoints
         volumes.MapPost("/{volumeId}/readonly", MarkReadOnly);
         volumes.MapPost("/{volumeId}/compact", CompactAsync);
         volumes.MapGet("/{volumeId}/stream", Stream);
+        volumes.MapPut("/{volumeId}/stream", ImportAsync);
     }
 
     private static IResult List(VolumeSet volumes) =>
@@ -59,5 +61,26 @@ internal static class VolumeEndpoints
     {
         var volume = volumes.Get(RouteValues.VolumeId(volumeId));
         return TypedResults.Stream(volume.OpenReadStream(), "application/octet-stream", $"{volume.Id}.dat");
+    }
+
+    /// <summary>The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit.</summary>
+    private static async Task<IResult> ImportAsync(string volumeId, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
+    {
+        var id = RouteValues.VolumeId(volumeId);
+        var limit = options.Volume.SizeLimitBytes;
+        if (context.Request.ContentLength is not { } length)
+        {
+            throw new StoreException(StoreFailure.LengthRequired, $"Import of volume {id} has no Content-Length; send the length of the data file.");
+        }
+        if (length > limit)
+        {
+            throw new StoreException(StoreFailure.TooLarge, $"Import of volume {id} has {length} bytes; volumes on this store hold at most {limit}.");
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limit;
+        }
+        var volume = await volumes.ImportAsync(id, context.Request.Body, length, cancellationToken);
+        return TypedResults.Created($"/volumes/{id}", VolumeStatus.From(volume.Stats));
     }
 }
