@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Haystack.Commands.VolumeFiles;
+
+namespace Haystack.Commands.Cli;
+
+/// <summary>Runs a verb's action and turns expected failures into one line on stderr and an exit code.</summary>
+public static class CliAction
+{
+    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            try
+            {
+                return await action(result, cancellationToken);
+            }
+            catch (CliException error)
+            {
+                return Fail(error.Message, error.ExitCode);
+            }
+            catch (VolumeFileException error)
+            {
+                return Fail(error.Message, ExitCodes.Failure);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return Fail("interrupted.", ExitCodes.Interrupted);
+            }
+        });
+
+    private static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"haystack: {message}");
+        return exitCode;
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Haystack.Commands.Dev;
+
+/// <summary>
+/// Keeps one child server running: starts it, forwards its output with a prefix, restarts it with exponential
+/// backoff when it exits on its own (reset after it ran stably), and on stop sends SIGTERM, then SIGKILL after a grace period.
+/// </summary>
+internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan stopGrace)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(30);
+
+    private volatile Process? _current;
+
+    public ChildSpec Spec => spec;
+
+    /// <summary>The running child's process id, or null between restarts.</summary>
+    public int? ProcessId => _current is { HasExited: false } process ? process.Id : null;
+
+    /// <summary>Runs until <paramref name="stopping"/> is cancelled, then stops the child and returns.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var backoff = FirstBackoff;
+        while (!stopping.IsCancellationRequested)
+        {
+            var clock = Stopwatch.StartNew();
+            int exitCode;
+            try
+            {
+                exitCode = await RunOnceAsync(stopping);
+            }
+            catch (Exception error) when (error is Win32Exception or InvalidOperationException)
+            {
+                log.Write(spec.Name, $"could not start: {error.Message}");
+                exitCode = -1;
+            }
+            if (stopping.IsCancellationRequested)
+            {
+                log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"stopped (exit code {exitCode})"));
+                return;
+            }
+            if (clock.Elapsed >= StableAfter)
+            {
+                backoff = FirstBackoff;
+            }
+            log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0} s"));
+            try
+            {
+                await Task.Delay(backoff, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
+    }
+
+    private async Task<int> RunOnceAsync(CancellationToken stopping)
+    {
+        using var process = Process.Start(HaystackBinary.StartInfo(spec.Arguments))
+            ?? throw new InvalidOperationException($"the {spec.Name} process did not start");
+        _current = process;
+        process.StandardInput.Close();
+        log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"started (pid {process.Id}): haystack {string.Join(' ', spec.Arguments)}"));
+        var forwarding = Task.WhenAll(ForwardAsync(process.StandardOutput), ForwardAsync(process.StandardError));
+        try
+        {
+            await process.WaitForExitAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            await StopAsync(process);
+        }
+        await forwarding;
+        _current = null;
+        return process.ExitCode;
+    }
+
+    private async Task StopAsync(Process process)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+        try
+        {
+            ProcessSignals.RequestStop(process.Id);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone, or the platform has no SIGTERM: the kill below settles it.
+        }
+        using var grace = new CancellationTokenSource(stopGrace);
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"did not stop within {stopGrace.TotalSeconds:0} s of SIGTERM; killing it"));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task ForwardAsync(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            log.Write(spec.Name, line);
+        }
+    }
+}

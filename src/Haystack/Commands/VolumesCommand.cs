@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Haystack.Commands.Cli;
+using Haystack.Directory.Http;
+using Haystack.Directory.Volumes;
+using Spectre.Console;
+
+namespace Haystack.Commands;
+
+/// <summary><c>haystack volumes</c>: the directory's logical volume table with sizes, fill level, state and replicas.</summary>
+public static class VolumesCommand
+{
+    public static Command Create()
+    {
+        var directory = ServerOptions.Directory();
+        var json = new Option<bool>("--json") { Description = "Print the directory's JSON as it came." };
+        var command = new Command("volumes", "List the logical volumes: state (writable, read-only, degraded), size, needles, replicas.") { directory, json };
+        command.SetGuardedAction(async (result, cancellationToken) =>
+        {
+            using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
+            var body = await client.GetJsonAsync("volumes", cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.Out.WriteLine(body.GetRawText());
+                return ExitCodes.Success;
+            }
+            var volumes = body.GetProperty("volumes").Deserialize<List<VolumeEntry>>(CliJson.Options) ?? [];
+            AnsiConsole.Write(Table(volumes));
+            var writable = volumes.Count(volume => volume.State == VolumeState.Writable);
+            var readOnly = volumes.Count(volume => volume.State == VolumeState.ReadOnly);
+            var degraded = volumes.Count(volume => volume.State == VolumeState.Degraded);
+            var used = ByteSize.Format(volumes.Sum(volume => volume.SizeBytes));
+            var free = ByteSize.Format(volumes.Where(volume => volume.State == VolumeState.Writable).Sum(volume => volume.FreeBytes));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{volumes.Count} volumes: {writable} writable, {readOnly} read-only, {degraded} degraded; {used} used, {free} writable space left"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Table Table(IEnumerable<VolumeEntry> volumes)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("volume").AddColumn("state").AddColumn("read-only").AddColumn(new TableColumn("size").RightAligned())
+            .AddColumn(new TableColumn("used").RightAligned()).AddColumn(new TableColumn("free").RightAligned())
+            .AddColumn(new TableColumn("needles").RightAligned()).AddColumn("replicas").AddColumn("note");
+        foreach (var volume in volumes.OrderBy(volume => volume.Id))
+        {
+            var used = volume.SizeLimitBytes > 0 ? (double)volume.SizeBytes / volume.SizeLimitBytes : 0;
+            table.AddRow(
+                volume.Id.ToString(CultureInfo.InvariantCulture),
+                State(volume.State),
+                volume.State == VolumeState.ReadOnly ? "yes" : "no",
+                ByteSize.Format(volume.SizeBytes),
+                string.Create(CultureInfo.InvariantCulture, $"{used:P0}"),
+                ByteSize.Format(volume.FreeBytes),
+                volume.Needles.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(" ", volume.Replicas)),
+                Markup.Escape((volume.NeedsRepair ? "needs repair. " : "") + (volume.Reason ?? "")));
+        }
+        return table;
+    }
+
+    private static string State(VolumeState state) => state switch
+    {
+        VolumeState.Writable => "[green]writable[/]",
+        VolumeState.ReadOnly => "[yellow]readonly[/]",
+        _ => "[red]degraded[/]",
+    };
+}
