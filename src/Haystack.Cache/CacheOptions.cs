@@ -5,6 +5,8 @@ public sealed record CacheOptions
 {
     public const string DefaultCdnHeader = "X-Haystack-Cdn";
 
+    public const long DefaultCapacityBytes = 256L * 1024 * 1024;
+
     /// <summary>HTTP port; 0 picks a free port (tests).</summary>
     public int Port { get; init; } = 7080;
 
@@ -21,7 +23,7 @@ public sealed record CacheOptions
     public Uri? Self { get; init; }
 
     /// <summary>Memory for photo bodies and their headers, entry overhead included.</summary>
-    public long CapacityBytes { get; init; } = 256L * 1024 * 1024;
+    public long CapacityBytes { get; init; } = DefaultCapacityBytes;
 
     /// <summary>A request carrying this header came through a CDN: it is served but not cached (the paper's rule).</summary>
     public string CdnHeader { get; init; } = DefaultCdnHeader;

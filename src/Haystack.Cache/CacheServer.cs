@@ -41,6 +41,8 @@ public sealed class CacheServer : IAsyncDisposable
     {
         options.Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Per-request framework logs would cost more than serving a hit; keep ASP.NET Core to warnings.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

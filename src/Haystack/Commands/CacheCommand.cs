@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Haystack.Cache;
+
+namespace Haystack.Commands;
+
+/// <summary><c>haystack cache</c>: one cache node of the photo hash ring, in front of the stores, until stopped.</summary>
+public static class CacheCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "HTTP port for photos, /stats, /healthz and /readyz.",
+            DefaultValueFactory = _ => 7080,
+        };
+        var directory = new Option<Uri>("--directory")
+        {
+            Description = "The Directory's URL, for volume lookups and replica reports (e.g. http://127.0.0.1:7070).",
+            Required = true,
+            CustomParser = result => Urls(result).FirstOrDefault(),
+        };
+        var nodes = new Option<Uri[]>("--node")
+        {
+            Description = "Every cache node of the ring, this one included (repeatable). Default: this node alone.",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = Urls,
+        };
+        var self = new Option<Uri?>("--self")
+        {
+            Description = "This node's address as written in --node. Default: the --node on this host and --port.",
+            CustomParser = result => Urls(result).FirstOrDefault(),
+        };
+        var capacity = new Option<long>("--capacity-bytes")
+        {
+            Description = "Memory for cached photos, entry overhead included.",
+            DefaultValueFactory = _ => CacheOptions.DefaultCapacityBytes,
+        };
+        var cdnHeader = new Option<string>("--cdn-header")
+        {
+            Description = "Requests carrying this header came through a CDN: served, never cached.",
+            DefaultValueFactory = _ => CacheOptions.DefaultCdnHeader,
+        };
+        var replicaTimeout = new Option<int>("--replica-timeout-ms")
+        {
+            Description = "Longest wait for one store (or the owning node) before trying the next.",
+            DefaultValueFactory = _ => 2000,
+        };
+        var lookupTtl = new Option<int>("--lookup-ttl-ms")
+        {
+            Description = "How long a volume's replica list from the Directory is reused.",
+            DefaultValueFactory = _ => 5000,
+        };
+
+        var command = new Command("cache", "Serve photos from memory or the stores (one node of the cache ring).")
+        {
+            port, directory, nodes, self, capacity, cdnHeader, replicaTimeout, lookupTtl,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new CacheOptions
+            {
+                Port = result.GetValue(port),
+                DirectoryUrl = result.GetRequiredValue(directory),
+                Nodes = result.GetValue(nodes) ?? [],
+                Self = result.GetValue(self),
+                CapacityBytes = result.GetValue(capacity),
+                CdnHeader = result.GetRequiredValue(cdnHeader),
+                ReplicaTimeout = TimeSpan.FromMilliseconds(result.GetValue(replicaTimeout)),
+                LookupTtl = TimeSpan.FromMilliseconds(result.GetValue(lookupTtl)),
+            };
+            try
+            {
+                await using var server = CacheServer.Create(options);
+                await server.StartAsync(cancellationToken);
+                await server.WaitForShutdownAsync(cancellationToken);
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack cache: {e.Message}");
+                return 2;
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack cache: cannot listen on port {options.Port}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Absolute http(s) URLs; anything else is a parse error naming the option and the value.</summary>
+    private static Uri[] Urls(ArgumentResult result)
+    {
+        var urls = new List<Uri>();
+        foreach (var token in result.Tokens)
+        {
+            if (Uri.TryCreate(token.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                urls.Add(url);
+            }
+            else
+            {
+                result.AddError($"'{token.Value}' is not an http(s) URL such as http://127.0.0.1:7070.");
+            }
+        }
+        return [.. urls];
+    }
+}
