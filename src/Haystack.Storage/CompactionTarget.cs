@@ -101,13 +101,14 @@ internal sealed class CompactionTarget
         }
     }
 
-    /// <summary>Makes the new data and index durable under their temporary names.</summary>
-    public void Flush()
+    /// <summary>
+    /// Makes the copied needles durable and writes out buffered index records. The index is not
+    /// flushed: like any index it may lose its tail in a crash, which recovery repairs from the data.
+    /// </summary>
+    public void FlushData()
     {
         _index.Flush();
         LinuxFile.FlushData(_generation.Data.Handle, _paths.CompactingData);
-        LinuxFile.FlushData(_indexHandle, _paths.CompactingIndex);
-        LinuxFile.FlushDirectory(_paths.Directory);
     }
 
     /// <summary>After the renames: the generation, under its final names, with its index writer running.</summary>

@@ -52,15 +52,19 @@ public sealed partial class Volume
                 copied = target.CopyLive(old, copied, old.Data.End, cancellationToken);
             }
 
+            // Flush the bulk of the copy while writers still run, so the paused part flushes only a tail.
+            target.FlushData();
+
             await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 target.CopyLive(old, copied, old.Data.End, CancellationToken.None);
                 target.ApplyDeletes(_compaction, old);
-                target.Flush();
+                target.FlushData();
                 File.Move(Paths.CompactingData, Paths.Data, overwrite: true);
                 committed = true;
-                FinishCommit();
+                // The rename must be durable before any write to the new file is acknowledged.
+                FlushDirectoryAfterCommit();
                 Volatile.Write(ref _current, target.Activate());
                 _compaction = null;
             }
@@ -76,26 +80,39 @@ public sealed partial class Volume
             throw;
         }
 
+        MoveCompactedIndexIntoPlace();
         await old.DisposeAsync().ConfigureAwait(false);
         return new CompactionResult(Id, superblock.CompactionRevision, sizeBefore, target.Size, target.NeedlesCopied,
             Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>
-    /// After the commit point nothing may stop the swap: the old file is already unlinked. A failure to
-    /// rename the index or flush the directory is repaired by the next recovery (.cpx without .cpd).
+    /// After the commit point nothing may stop the swap: the old data file is already replaced. A failed
+    /// directory flush or index rename is repaired by the next recovery (.cpx without .cpd = committed).
     /// </summary>
-    private void FinishCommit()
+    private void FlushDirectoryAfterCommit()
     {
         try
         {
             LinuxFile.FlushDirectory(Paths.Directory);
+        }
+        catch (IOException)
+        {
+            // Deliberately ignored: see the summary.
+        }
+    }
+
+    /// <summary>Puts the compacted index in place; runs after writers resumed (the index is written through its handle).</summary>
+    private void MoveCompactedIndexIntoPlace()
+    {
+        try
+        {
             File.Move(Paths.CompactingIndex, Paths.Index, overwrite: true);
             LinuxFile.FlushDirectory(Paths.Directory);
         }
         catch (IOException)
         {
-            // Deliberately ignored: see the summary; the renamed data file is already authoritative.
+            // Deliberately ignored: recovery renames a leftover .cpx, or rebuilds a stale index.
         }
     }
 }

@@ -34,14 +34,22 @@ internal static class VolumeRecovery
             else
             {
                 indexHandle = File.OpenHandle(paths.Index, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            }
+            var indexChanged = load.RebuildReason is not null || RandomAccess.GetLength(indexHandle) != load.ValidLength;
+            if (indexChanged)
+            {
                 RandomAccess.SetLength(indexHandle, load.ValidLength);
             }
 
             var appender = new IndexAppender(indexHandle, load.ValidLength);
             var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, generation, appender);
-            appender.Flush();
-            LinuxFile.FlushData(indexHandle, paths.Index);
-            LinuxFile.FlushDirectory(paths.Directory);
+            if (indexChanged || scanned > 0)
+            {
+                // A clean restart changes nothing and skips these flushes; slow disks make them costly.
+                appender.Flush();
+                LinuxFile.FlushData(indexHandle, paths.Index);
+                LinuxFile.FlushDirectory(paths.Directory);
+            }
 
             generation.StartIndex(new IndexWriter(indexHandle, paths.Index, appender.End, data.Durability));
             var report = new RecoveryReport(load.RecordsLoaded, scanned, truncated, load.RebuildReason, compaction);

@@ -34,6 +34,8 @@ if (mode == CrashMode.Compact)
         {
             var result = await volume.CompactAsync();
             log.Compacted(result.CompactionRevision);
+            // A short breath between compactions, as a real schedule has, so writers are not starved on slow disks.
+            await Task.Delay(20);
         }
     }));
 }

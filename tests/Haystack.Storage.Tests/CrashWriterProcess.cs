@@ -22,7 +22,10 @@ public sealed class CrashWriterProcess
         }
     }
 
-    /// <summary>Starts the writer, lets it run for <paramref name="runFor"/> after it is ready, then SIGKILLs it.</summary>
+    /// <summary>
+    /// Starts the writer, waits until it has had a first write acknowledged (so every cycle proves
+    /// something even on a slow, shared disk), lets it run for <paramref name="runFor"/> more, then SIGKILLs it.
+    /// </summary>
     /// <returns>The complete lines it printed (a line cut by the kill is dropped).</returns>
     public static async Task<IReadOnlyList<string>> RunAndKillAsync(
         string directory, VolumeId volumeId, string mode, int writers, ulong keyBase, int seed, TimeSpan runFor)
@@ -40,6 +43,7 @@ public sealed class CrashWriterProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the crash writer");
         var lines = new List<string>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstAcknowledgement = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reading = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
@@ -47,6 +51,10 @@ public sealed class CrashWriterProcess
                 if (line == "READY .")
                 {
                     ready.TrySetResult();
+                }
+                else if (line.StartsWith("W ", StringComparison.Ordinal))
+                {
+                    firstAcknowledgement.TrySetResult();
                 }
                 lines.Add(line);
             }
@@ -62,6 +70,7 @@ public sealed class CrashWriterProcess
             }
             throw new InvalidOperationException($"the crash writer did not start: {await errors}");
         }
+        await Task.WhenAny(firstAcknowledgement.Task, Task.Delay(TimeSpan.FromSeconds(20)));
         await Task.Delay(runFor);
         if (process.HasExited)
         {
