@@ -12,6 +12,26 @@ namespace Haystack.Store;
 /// </summary>
 public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<PhotoStore> logger)
 {
+    /// <summary>
+    /// Refuses a write the volume cannot take (not here, still loading, read-only) before its body is received, so a
+    /// client is not made to upload megabytes only to be told no.
+    /// </summary>
+    public void EnsureWritable(PhotoId id)
+    {
+        try
+        {
+            if (volumes.Get(id.VolumeId).IsReadOnly)
+            {
+                throw new StoreException(StoreFailure.ReadOnly, $"Volume {id.VolumeId} is read-only; write {id} to another volume.");
+            }
+        }
+        catch (StoreException e)
+        {
+            stats.Record(StoreOperation.Write, OutcomeOf(e, e), 0, TimeSpan.Zero);
+            throw;
+        }
+    }
+
     /// <summary>Stores the needle and returns once it is durable; an existing needle with the same id is replaced.</summary>
     public async Task<PhotoContent> WriteAsync(PhotoId id, ReadOnlyMemory<byte> data, string? contentType, CancellationToken cancellationToken)
     {

@@ -30,6 +30,7 @@ internal static class NeedleEndpoints
         string photoId, HttpContext context, PhotoStore photos, StoreOptions options, StoreStats stats, CancellationToken cancellationToken)
     {
         var id = RouteValues.PhotoId(photoId);
+        photos.EnsureWritable(id);
         UploadBody body;
         try
         {
