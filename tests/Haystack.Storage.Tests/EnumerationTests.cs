@@ -46,4 +46,32 @@ public sealed class EnumerationTests : IDisposable
         Assert.Equal(20, replica.Stats.NeedleCount);
         Assert.Equal(TestData.Bytes(1000, 20), (await replica.ReadAsync(new NeedleId(20, 0), 1))!.Data.ToArray());
     }
+
+    [Fact]
+    public async Task A_read_stream_opened_before_a_compaction_still_reads_the_old_file_whole()
+    {
+        var copy = Path.Combine(_directory.Path, "copy");
+        Directory.CreateDirectory(copy);
+        await using var volume = Volume.Create(_directory.Path, new VolumeId(5), TestData.SmallOptions);
+        for (var key = 1; key <= 10; key++)
+        {
+            await volume.WriteAsync(new NeedleId((ulong)key, 0), 1, TestData.Bytes(2000, key));
+        }
+        await volume.DeleteAsync(new NeedleId(3, 0));
+        var sizeBefore = volume.Stats.SizeBytes;
+
+        await using (var stream = volume.OpenReadStream())
+        {
+            await volume.CompactAsync();
+            Assert.True(volume.Stats.SizeBytes < sizeBefore);
+            await using var target = File.Create(new VolumePaths(copy, new VolumeId(5)).Data);
+            await stream.CopyToAsync(target);
+            Assert.Equal(sizeBefore, target.Length);
+        }
+
+        await using var replica = Volume.Open(copy, new VolumeId(5), TestData.SmallOptions);
+        Assert.Equal(0u, replica.Stats.CompactionRevision);
+        Assert.Equal(9, replica.Stats.NeedleCount);
+        Assert.Equal(TestData.Bytes(2000, 10), (await replica.ReadAsync(new NeedleId(10, 0), 1))!.Data.ToArray());
+    }
 }
