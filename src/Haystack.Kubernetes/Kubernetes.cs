@@ -133,12 +133,20 @@ public sealed class Kubernetes : IKubernetes
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_config.HttpClientTimeout);
-        using var request = NewRequest(method, path, content);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-        await ThrowIfFailedAsync(method, path, response, timeout.Token);
-        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-        return await JsonSerializer.DeserializeAsync<T>(stream, KubernetesJson.Options, timeout.Token)
-            ?? throw new JsonException($"{method} {path} returned an empty body");
+        try
+        {
+            using var request = NewRequest(method, path, content);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            await ThrowIfFailedAsync(method, path, response, timeout.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            return await JsonSerializer.DeserializeAsync<T>(stream, KubernetesJson.Options, timeout.Token)
+                ?? throw new JsonException($"{method} {path} returned an empty body");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"{method} {path}: the API server at {BaseUri} did not answer within {_config.HttpClientTimeout.TotalSeconds:0.#} s (HttpClientTimeout)");
+        }
     }
 
     private HttpRequestMessage NewRequest(HttpMethod method, string path, HttpContent? content)

@@ -32,7 +32,7 @@ public sealed class FakeApiServer : IAsyncDisposable, IDisposable
 
     private FakeApiServer(FakeApiServerOptions options)
     {
-        _store = new ObjectStore(options.Clock, options.HistoryLimit);
+        _store = new ObjectStore(options.Clock, options.HistoryLimit, options.ExpiredWatchAsHttpError);
         foreach (var kind in ResourceKind.BuiltIn)
         {
             Register(new StoredResource(kind, HasStatus: BuiltInKindsWithStatus.Contains(kind.Plural), IsCustom: false));

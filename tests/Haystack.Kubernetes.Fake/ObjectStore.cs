@@ -10,7 +10,7 @@ namespace Haystack.Kubernetes.Fake;
 /// status subresource, server-side apply ownership, finalizers, owner-reference cascade).
 /// Every public method takes the one lock, so each call is atomic, as a single etcd transaction is.
 /// </summary>
-internal sealed class ObjectStore(TimeProvider clock, int historyLimit)
+internal sealed class ObjectStore(TimeProvider clock, int historyLimit, bool expiredWatchAsHttpError)
 {
     private const string GarbageCollector = "kube-controller-manager";
     private readonly Lock _gate = new();
@@ -264,7 +264,8 @@ internal sealed class ObjectStore(TimeProvider clock, int historyLimit)
 
     /// <summary>
     /// Opens a watch. Without a resourceVersion (or with "0") it starts with every current object as ADDED; with one,
-    /// it replays the kept history after it, or reports 410 Expired when that part of history is gone.
+    /// it replays the kept history after it, or reports 410 Expired when that part of history is gone (as an ERROR
+    /// event, or as the HTTP status when the server is configured to answer that way).
     /// </summary>
     public WatchSubscription Watch(StoredResource resource, string? ns, LabelSelector labels, FieldSelector fields, string? resourceVersion, bool bookmarks)
     {
@@ -290,7 +291,13 @@ internal sealed class ObjectStore(TimeProvider clock, int historyLimit)
 
                 if (from < _compactedThrough)
                 {
-                    watch.Send("ERROR", new ApiError(410, "Expired", $"too old resource version: {from} ({_compactedThrough})").ToStatus());
+                    var expired = new ApiError(410, "Expired", $"too old resource version: {from} ({_compactedThrough})");
+                    if (expiredWatchAsHttpError)
+                    {
+                        throw expired;
+                    }
+
+                    watch.Send("ERROR", expired.ToStatus());
                     watch.Complete();
                     return watch;
                 }

@@ -98,10 +98,14 @@ public sealed class LeaderElector
         }
     }
 
-    private async Task<bool> TryAcquireOrRenewAsync(CancellationToken ct)
+    private async Task<bool> TryAcquireOrRenewAsync(CancellationToken outer)
     {
         var identity = _config.Lock.Identity;
         var now = _clock.GetUtcNow();
+        // One attempt may not outlast the renew deadline, or a hung API server would keep a stale leader leading.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        attempt.CancelAfter(_config.RenewDeadline);
+        var ct = attempt.Token;
         try
         {
             var current = await _config.Lock.GetAsync(ct);
@@ -135,9 +139,10 @@ public sealed class LeaderElector
             Observe(next, now);
             return true;
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or TimeoutException
+            || (e is OperationCanceledException && attempt.IsCancellationRequested && !outer.IsCancellationRequested))
         {
-            // The API server is unreachable or refused: this attempt failed, the deadline decides what that means.
+            // The API server is unreachable, slow or refused: this attempt failed, the deadline decides what that means.
             return false;
         }
     }

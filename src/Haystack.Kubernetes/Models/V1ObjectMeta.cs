@@ -11,6 +11,7 @@ public sealed class V1ObjectMeta
     public long? Generation { get; set; }
     public DateTime? CreationTimestamp { get; set; }
     public DateTime? DeletionTimestamp { get; set; }
+    public long? DeletionGracePeriodSeconds { get; set; }
     public IDictionary<string, string>? Labels { get; set; }
     public IDictionary<string, string>? Annotations { get; set; }
     public IList<V1OwnerReference>? OwnerReferences { get; set; }

@@ -1,3 +1,4 @@
+using Haystack.Kubernetes.Fake;
 using Haystack.Kubernetes.Models;
 
 namespace Haystack.Kubernetes.Tests.Api;
@@ -46,12 +47,26 @@ public sealed class ReflectorTests : FakeServerTest
     [Fact]
     public async Task Reflector_relists_after_410_gone_and_reports_what_it_missed()
     {
+        await RelistsAfterGoneAsync(Fake, Client);
+    }
+
+    [Fact]
+    public async Task Reflector_relists_after_an_http_410_answer_too()
+    {
+        await using var fake = await FakeApiServer.StartAsync(new FakeApiServerOptions { ExpiredWatchAsHttpError = true });
+        using var client = fake.CreateClient();
+
+        await RelistsAfterGoneAsync(fake, client);
+    }
+
+    private static async Task RelistsAfterGoneAsync(FakeApiServer fake, IKubernetes client)
+    {
         foreach (var name in new[] { "a", "b", "c" })
         {
-            await Client.CreateNamespacedConfigMapAsync(ConfigMap(name), Ns);
+            await client.CreateNamespacedConfigMapAsync(ConfigMap(name), Ns);
         }
 
-        var reflector = new Reflector<V1ConfigMap>(Client, ResourceKind.ConfigMap, Ns);
+        var reflector = new Reflector<V1ConfigMap>(client, ResourceKind.ConfigMap, Ns);
         var ct = Guard();
         await using var events = reflector.RunAsync(ct).GetAsyncEnumerator(ct);
         for (var i = 0; i < 3; i++)
@@ -60,21 +75,21 @@ public sealed class ReflectorTests : FakeServerTest
         }
 
         var first = NextAsync(events);
-        await Fake.WaitForWatchesAsync(1, ct);
-        Fake.SuspendWatches();
-        await Client.DeleteNamespacedConfigMapAsync("b", Ns);
-        await Client.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"key":"2"}}""", V1Patch.PatchType.MergePatch), "c", Ns);
-        await Client.CreateNamespacedConfigMapAsync(ConfigMap("d"), Ns);
-        Fake.CompactHistory();
-        Fake.ResumeWatches();
+        await fake.WaitForWatchesAsync(1, ct);
+        fake.SuspendWatches();
+        await client.DeleteNamespacedConfigMapAsync("b", Ns);
+        await client.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"key":"2"}}""", V1Patch.PatchType.MergePatch), "c", Ns);
+        await client.CreateNamespacedConfigMapAsync(ConfigMap("d"), Ns);
+        fake.CompactHistory();
+        fake.ResumeWatches();
 
         var missed = new[] { await first, await NextAsync(events), await NextAsync(events) };
         Assert.Equal(["Added d", "Deleted b", "Modified c"], missed.Order());
         Assert.Equal(2, reflector.ListCount);
 
         var last = NextAsync(events);
-        await Fake.WaitForWatchesAsync(1, ct);
-        await Client.CreateNamespacedConfigMapAsync(ConfigMap("e"), Ns);
+        await fake.WaitForWatchesAsync(1, ct);
+        await client.CreateNamespacedConfigMapAsync(ConfigMap("e"), Ns);
         Assert.Equal("Added e", await last);
     }
 
