@@ -54,6 +54,22 @@ public sealed class CoalescingTests
         Assert.Equal(1, gated.Requests);
     }
 
+    [Fact]
+    public async Task Concurrent_misses_in_one_volume_share_one_directory_lookup()
+    {
+        await using var cluster = await TestCluster.StartAsync(configure: o => o with { LookupTtl = TimeSpan.FromHours(1) });
+        var ids = new List<Haystack.Store.PhotoId>();
+        for (var i = 0; i < 16; i++)
+        {
+            ids.Add(await cluster.UploadAsync(200 + (ulong)i, [(byte)i]));
+        }
+
+        var responses = await Task.WhenAll(ids.Select(id => cluster.Cache.Http.GetAsync($"/{id}")));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(1, cluster.Directory.Lookups);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
