@@ -4,7 +4,18 @@ using Haystack.Commands;
 // One binary plays every role; each verb lives in Commands/<Verb>Command.cs.
 var root = new RootCommand("haystack: a Haystack photo store (store, directory, cache, operator and tools in one binary)");
 
+root.Subcommands.Add(DevCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
+root.Subcommands.Add(OperatorCommand.Create());
+root.Subcommands.Add(UploadCommand.Create());
+root.Subcommands.Add(GetCommand.Create());
+root.Subcommands.Add(DeleteCommand.Create());
+root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(VolumesCommand.Create());
+root.Subcommands.Add(LocateCommand.Create());
+root.Subcommands.Add(DumpCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(RestoreIndexCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
