@@ -36,11 +36,37 @@ public sealed partial class Volume
             {
                 generation.Data.Release();
             }
-            return Interpret(generation, id, cookie, slot, buffer.AsMemory(0, read));
+            var (needle, deletedOnDisk) = Interpret(generation, id, cookie, slot, buffer.AsMemory(0, read));
+            if (deletedOnDisk)
+            {
+                await ForgetDeletedAsync(generation, id, slot).ConfigureAwait(false);
+            }
+            return needle;
         }
     }
 
-    private StoredNeedle? Interpret(VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, ReadOnlyMemory<byte> bytes)
+    /// <summary>
+    /// Deleted on disk but live in memory: the tombstone did not reach the index before a crash.
+    /// Learn it now, as the Haystack paper does, and record it for the next restart.
+    /// </summary>
+    private async Task ForgetDeletedAsync(VolumeGeneration generation, NeedleId id, NeedleSlot slot)
+    {
+        await _appendGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (generation.ApplyDelete(id, slot))
+            {
+                generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), 0);
+            }
+        }
+        finally
+        {
+            _appendGate.Release();
+        }
+    }
+
+    private (StoredNeedle? Needle, bool DeletedOnDisk) Interpret(
+        VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, ReadOnlyMemory<byte> bytes)
     {
         var problem = NeedleCodec.Verify(bytes.Span, out var header);
         if (problem is null && header.Id != id)
@@ -57,24 +83,19 @@ public sealed partial class Volume
         }
         if (header.IsDeleted)
         {
-            // Deleted on disk but live in memory: the tombstone did not reach the index before a crash.
-            // Learn it now, as the Haystack paper does, and record it for the next restart.
-            if (generation.ApplyDelete(id, slot))
-            {
-                generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), 0);
-            }
-            return null;
+            return (null, true);
         }
         if (header.Cookie != cookie)
         {
-            return null;
+            return (null, false);
         }
-        return new StoredNeedle(
+        var needle = new StoredNeedle(
             id,
             cookie,
             NeedleCodec.ContentType(bytes.Span, header),
             bytes.Slice(NeedleCodec.DataOffset(header), header.DataLength),
             new NeedleLocation(slot.Offset, slot.Length));
+        return (needle, false);
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace Haystack.Storage;
 
 /// <summary>
 /// One data file with its index writer, in-memory map and counters. Compaction builds a new generation
-/// and swaps it in; everything else works on the current one.
+/// and swaps it in; everything else works on the current one. The Apply methods change the counters
+/// without atomics: callers hold the volume's append gate, or own the generation alone (recovery, a
+/// compaction's target). Counter reads for statistics may be a moment stale, never torn.
 /// </summary>
 internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDisposable
 {
@@ -43,12 +45,12 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
         else if (previous is { IsDeleted: false } replaced)
         {
             CountGarbage(replaced.Length);
-            Interlocked.Add(ref _liveBytes, slot.Length - replaced.Length);
+            Volatile.Write(ref _liveBytes, _liveBytes + slot.Length - replaced.Length);
         }
         else
         {
-            Interlocked.Increment(ref _liveCount);
-            Interlocked.Add(ref _liveBytes, slot.Length);
+            Volatile.Write(ref _liveCount, _liveCount + 1);
+            Volatile.Write(ref _liveBytes, _liveBytes + slot.Length);
         }
     }
 
@@ -59,8 +61,8 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
         {
             return false;
         }
-        Interlocked.Decrement(ref _liveCount);
-        Interlocked.Add(ref _liveBytes, -slot.Length);
+        Volatile.Write(ref _liveCount, _liveCount - 1);
+        Volatile.Write(ref _liveBytes, _liveBytes - slot.Length);
         CountGarbage(slot.Length);
         return true;
     }
@@ -98,7 +100,7 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
 
     private void CountGarbage(int length)
     {
-        Interlocked.Increment(ref _garbageCount);
-        Interlocked.Add(ref _garbageBytes, length);
+        Volatile.Write(ref _garbageCount, _garbageCount + 1);
+        Volatile.Write(ref _garbageBytes, _garbageBytes + length);
     }
 }
