@@ -84,10 +84,13 @@ public sealed class StoreServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         HttpAddress = listeners.HttpAddress;
         GrpcAddress = listeners.GrpcAddress;
-        loading = Task.Run(() => Volumes.LoadAsync(stopping.Token), CancellationToken.None);
+        loading = Task.Run(LoadVolumesAsync, CancellationToken.None);
     }
 
-    /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>
+    /// Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires; throws what
+    /// made opening the volumes fail, if that is why it stopped.
+    /// </summary>
     public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
     {
         try
@@ -98,7 +101,17 @@ public sealed class StoreServer : IAsyncDisposable
         {
             // Asked to stop by the caller: fall through to the orderly shutdown in DisposeAsync.
         }
-        await loading;
+
+        // Stop opening volumes nobody will serve; a load that failed is this store's failure.
+        await stopping.CancelAsync();
+        try
+        {
+            await loading;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while volumes were still opening.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -109,11 +122,27 @@ public sealed class StoreServer : IAsyncDisposable
         {
             await loading;
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
-            // Stopped while volumes were still opening; the opened ones are closed below.
+            // Cancelled by the stop above, or failed and already logged and rethrown by WaitForShutdownAsync:
+            // either way the volumes that did open are closed below.
         }
         await app.DisposeAsync();
         stopping.Dispose();
+    }
+
+    // A store that cannot read its directory must not sit there unready: log why and stop, so the pod restarts.
+    private async Task LoadVolumesAsync()
+    {
+        try
+        {
+            await Volumes.LoadAsync(stopping.Token);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            app.Services.GetRequiredService<ILogger<StoreServer>>().LogCritical(e, "Opening the volumes failed; the store stops");
+            app.Lifetime.StopApplication();
+            throw;
+        }
     }
 }
