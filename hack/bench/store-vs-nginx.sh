@@ -16,6 +16,7 @@ usage() {
 usage: sudo hack/bench/store-vs-nginx.sh [options]
   --photos N        photos in the set (default 200000; sizes 4-128 KiB, random bytes)
   --puts N          64 KiB PUTs per system in the PUT phase (default 20000)
+  --sync-puts N     of those, how many nginx makes on the sync mount (default 2000: ~50/s, a steady rate)
   --out DIR         results folder (default ./bench-out/store-vs-nginx-<UTC time>)
   --work DIR        scratch: photo set, file system images, store build (default /var/tmp/haystack-bench)
   --connections N   skip the fio choice of concurrency and use N
@@ -31,12 +32,13 @@ REPO=$(cd "$BENCH_DIR/../.." && pwd)
 # shellcheck disable=SC1090  # the libraries are checked one by one
 for lib in log xfs diskstat cpu fio nginx store phase; do source "$BENCH_DIR/lib/$lib.sh"; done
 
-photos=200000 puts=20000 out="" work=/var/tmp/haystack-bench connections="" systems=nginx,store
+photos=200000 puts=20000 sync_puts=2000 out="" work=/var/tmp/haystack-bench connections="" systems=nginx,store
 fio_runtime=10 seed=20101004 rev=HEAD
 while (($#)); do
   case $1 in
     --photos) photos=$2; shift 2 ;;
     --puts) puts=$2; shift 2 ;;
+    --sync-puts) sync_puts=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
@@ -106,7 +108,7 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
   echo "--- busiest processes at start"
   top -b -n 1 -w 200 | sed -n '7,17p'
 } >"$RAW/machine.txt"
-echo "$0 --photos $photos --puts $puts --systems $systems --seed $seed --rev $rev" >"$RAW/command.txt"
+echo "$0 --photos $photos --puts $puts --sync-puts $sync_puts --systems $systems --seed $seed --rev $rev" >"$RAW/command.txt"
 
 if has store; then
   log "building the store at ${rev:0:12} into $work/haystack-bin"
@@ -171,8 +173,9 @@ done
 if has nginx; then
   phase_run put64-nginx "http://127.0.0.1:$NGINX_PORT" "$connections" "$DEV" "$nginx_pid" put \
     "$work/photos/put64-nginx.tsv" "$work/photos/pool.bin"
+  head -n "$sync_puts" "$work/photos/put64-nginxsync.tsv" >"$work/photos/put64-nginxsync-head.tsv"
   phase_run put64-nginxsync "http://127.0.0.1:$NGINX_PORT" "$connections" "$SYNC_DEV" "$nginx_pid" put \
-    "$work/photos/put64-nginxsync.tsv" "$work/photos/pool.bin"
+    "$work/photos/put64-nginxsync-head.tsv" "$work/photos/pool.bin"
 fi
 if has store; then
   phase_run put64-store "http://127.0.0.1:$STORE_PORT" "$connections" "$DEV" "$STORE_PID" put \

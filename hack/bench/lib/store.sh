@@ -3,14 +3,19 @@
 
 # store_publish REPO REV DEST: Release build of the `haystack` exe from commit REV, exported with
 # git archive: the shared working tree holds other engineers' unfinished edits, and the numbers
-# should belong to one commit. Retried, as parallel builds on this machine sometimes fail.
+# should belong to one commit. A build of the same commit is reused (DEST/.rev). Retried, as
+# parallel builds on this machine sometimes fail.
 store_publish() {
   local repo=$1 rev=$2 dest=$3 attempt
-  rm -rf "$dest.src"
+  [[ -f "$dest/haystack.dll" && $(cat "$dest/.rev" 2>/dev/null) == "$rev" ]] && return 0
+  rm -rf "$dest" "$dest.src"
   mkdir -p "$dest.src"
   git -C "$repo" archive "$rev" | tar -x -C "$dest.src"
   for attempt in 1 2 3; do
-    dotnet publish "$dest.src/src/Haystack" -c Release -o "$dest" --nologo -v quiet >"$dest.publish.log" 2>&1 && return 0
+    if dotnet publish "$dest.src/src/Haystack" -c Release -o "$dest" --nologo -v quiet >"$dest.publish.log" 2>&1; then
+      echo "$rev" >"$dest/.rev"
+      return 0
+    fi
     log "store build attempt $attempt failed (see $dest.publish.log); retrying"
     sleep 5
   done
