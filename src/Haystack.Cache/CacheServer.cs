@@ -61,6 +61,7 @@ public sealed class CacheServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CacheStats>();
+        services.AddSingleton<CacheMetrics>();
         services.AddSingleton(_ => new PhotoCache(options.CapacityBytes));
         services.AddSingleton(_ => new DirectoryClient(new HttpClient(connections, disposeHandler: false) { Timeout = options.ReplicaTimeout }, options.DirectoryUrl));
         services.AddSingleton<VolumeLocator>();
@@ -90,6 +91,8 @@ public sealed class CacheServer : IAsyncDisposable
     {
         await app.StartAsync(cancellationToken);
         Address = BoundAddress(app.Services.GetRequiredService<IServer>());
+        // The instruments observe from creation on; create them with the node, not on the first scrape.
+        _ = app.Services.GetRequiredService<CacheMetrics>();
         try
         {
             _ = Topology;
