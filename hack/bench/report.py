@@ -190,6 +190,14 @@ def main(out):
         print(f"| {d}{mark} | {r['iops']:,.0f} | {r['bw'] / 1024:,.0f} | "
               f"{pct['50.000000'] / 1e6:.2f} | {pct['99.000000'] / 1e6:.2f} |")
 
+    print("\nEvery phase (wrk's own counts; one connection per fio queue slot):\n")
+    print("| phase | requests | seconds | rps | disk reads | disk writes | device flushes |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, p in sorted(phases.items(), key=lambda kv: os.path.getmtime(os.path.join(raw, f"{kv[0]}.wrk.json"))):
+        d = p.meta["disk"]
+        print(f"| {name} | {p.requests:,} | {p.wrk['duration_us'] / 1e6:,.1f} | {p.rps:,.0f} | "
+              f"{d['reads']:,} | {d['writes']:,} | {d['flushes']:,} |")
+
     checks = []
     for name, p in sorted(phases.items()):
         checks += [f"{name}: {problem}" for problem in p.problems()]
