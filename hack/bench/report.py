@@ -138,6 +138,9 @@ def main(out):
     reads_s = cold_s.per_request("reads") if cold_s else None
     row("disk reads per cold GET", both(lambda p: p.per_request("reads"), "cold-get-{}", 2), "1.00",
         "not measured" if reads_s is None else ("**met**" if reads_s <= 1.005 else f"**missed** ({reads_s:.2f})"))
+    row("cold GET: server cores the target rps would need, at this CPU per GET",
+        [fmt(p.server_cpu_ms_per_request * cold_target / 1000 if p else None, 2) for p in (cold_n, cold_s)],
+        f"≤ {machine.get('cpus', '?')} cores, shared with wrk")
     row(f"disk KiB read per cold GET (photo mean {mean_kib:.1f} KiB)",
         both(lambda p: p.kib_read_per_request, "cold-get-{}", 1))
     row("warm GET rps (same GETs again, page-cached)", both(lambda p: p.rps, "warm-get-{}"), "≥ nginx",
