@@ -58,6 +58,25 @@ public sealed class CacheReadTests
     }
 
     [Fact]
+    public async Task A_range_request_gets_the_bytes_asked_for_from_a_hit_and_from_a_miss()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var data = Photos.Random(10_000, 12);
+        var id = await cluster.UploadAsync(12, data);
+
+        foreach (var expected in new[] { "MISS", "HIT" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/{id}");
+            request.Headers.Range = new RangeHeaderValue(100, 199);
+            using var response = await cluster.Cache.Http.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            Assert.Equal(expected, Photos.CacheStatus(response));
+            Assert.Equal(data[100..200], await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task Requests_through_a_cdn_are_served_but_not_cached()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -25,6 +25,14 @@ public sealed class OwnerRoutingTests
         Assert.Equal(2, await pair.First.StatAsync("forwarded"));
         Assert.Equal(1, await pair.Second.StatAsync("items"));
 
+        using var head = await pair.First.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/{id}"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(7000, head.Content.Headers.ContentLength);
+        Assert.Equal("HIT", Photos.CacheStatus(head));
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/{id}");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await pair.First.Http.SendAsync(conditional)).StatusCode);
+
         using var dropped = await pair.First.Http.DeleteAsync($"/{id}");
         Assert.Equal(HttpStatusCode.NoContent, dropped.StatusCode);
         Assert.Equal(0, await pair.Second.StatAsync("items"));

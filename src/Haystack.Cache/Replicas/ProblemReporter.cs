@@ -43,8 +43,9 @@ public sealed class ProblemReporter(DirectoryClient directory, CacheStats stats,
             stats.RecordReport(sent: true);
             logger.LogWarning("Reported replica {Store} as {Problem} to the Directory (photo {PhotoId})", store, problem, id);
         }
-        catch (Exception e) when (e is DirectoryException or HttpRequestException or TaskCanceledException)
+        catch (Exception e)
         {
+            // Nobody awaits this task: every failure, shutdown included, ends here as a log line and a count.
             stats.RecordReport(sent: false);
             logger.LogError("Could not report replica {Store} as {Problem} (photo {PhotoId}) to the Directory at {Directory}: {Error}",
                 store, problem, id, directory.Address, e.Message);
