@@ -22,14 +22,14 @@ internal static class NeedleEndpoints
 
     private static async Task<IResult> ReadAsync(string photoId, PhotoStore photos, CancellationToken cancellationToken)
     {
-        var photo = await photos.ReadAsync(RouteValues.PhotoId(photoId), cancellationToken);
+        var photo = await photos.ReadAsync(RequestIds.Photo(photoId), cancellationToken);
         return TypedResults.Bytes(photo.Data, photo.ContentType, enableRangeProcessing: true, entityTag: EntityTag(photo));
     }
 
     private static async Task<IResult> WriteAsync(
         string photoId, HttpContext context, PhotoStore photos, StoreOptions options, StoreStats stats, CancellationToken cancellationToken)
     {
-        var id = RouteValues.PhotoId(photoId);
+        var id = RequestIds.Photo(photoId);
         photos.EnsureWritable(id);
         UploadBody body;
         try
@@ -53,7 +53,7 @@ internal static class NeedleEndpoints
 
     private static async Task<IResult> DeleteAsync(string photoId, PhotoStore photos, CancellationToken cancellationToken)
     {
-        await photos.DeleteAsync(RouteValues.PhotoId(photoId), cancellationToken);
+        await photos.DeleteAsync(RequestIds.Photo(photoId), cancellationToken);
         return TypedResults.NoContent();
     }
 

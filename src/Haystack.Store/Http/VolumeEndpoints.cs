@@ -30,7 +30,7 @@ internal static class VolumeEndpoints
     /// <summary>Optional query parameter <c>replicas</c> (default 1) is recorded in the superblock.</summary>
     private static async Task<IResult> CreateAsync(string volumeId, string? replicas, VolumeSet volumes, CancellationToken cancellationToken)
     {
-        var id = RouteValues.VolumeId(volumeId);
+        var id = RequestIds.Volume(volumeId);
         byte replicaCount = 1;
         if (replicas is not null && !byte.TryParse(replicas, NumberStyles.None, CultureInfo.InvariantCulture, out replicaCount))
         {
@@ -41,32 +41,32 @@ internal static class VolumeEndpoints
     }
 
     private static IResult Status(string volumeId, VolumeSet volumes) =>
-        TypedResults.Ok(VolumeStatus.From(volumes.Get(RouteValues.VolumeId(volumeId)).Stats));
+        TypedResults.Ok(VolumeStatus.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
 
     private static IResult MarkReadOnly(string volumeId, VolumeSet volumes)
     {
-        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        var volume = volumes.Get(RequestIds.Volume(volumeId));
         volume.MarkReadOnly();
         return TypedResults.Ok(VolumeStatus.From(volume.Stats));
     }
 
     private static async Task<IResult> CompactAsync(string volumeId, VolumeSet volumes, CancellationToken cancellationToken)
     {
-        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        var volume = volumes.Get(RequestIds.Volume(volumeId));
         return TypedResults.Ok(CompactionReport.From(await volume.CompactAsync(cancellationToken)));
     }
 
     /// <summary>The data file as of this request (superblock and needles), with its exact length.</summary>
     private static IResult Stream(string volumeId, VolumeSet volumes)
     {
-        var volume = volumes.Get(RouteValues.VolumeId(volumeId));
+        var volume = volumes.Get(RequestIds.Volume(volumeId));
         return TypedResults.Stream(volume.OpenReadStream(), "application/octet-stream", $"{volume.Id}.dat");
     }
 
     /// <summary>The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit.</summary>
     private static async Task<IResult> ImportAsync(string volumeId, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
     {
-        var id = RouteValues.VolumeId(volumeId);
+        var id = RequestIds.Volume(volumeId);
         var limit = options.Volume.SizeLimitBytes;
         if (context.Request.ContentLength is not { } length)
         {

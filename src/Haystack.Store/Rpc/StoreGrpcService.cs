@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Haystack.Storage;
 using Haystack.Store.Grpc;
-using Haystack.Store.Http;
 using Haystack.Store.V1;
 
 namespace Haystack.Store.Rpc;
@@ -27,7 +26,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
 
     private async Task<WriteResponse> WriteAsync(WriteRequest request, ServerCallContext call)
     {
-        var id = RouteValues.PhotoId(request.PhotoId);
+        var id = RequestIds.Photo(request.PhotoId);
         var contentType = request.ContentType.Length == 0 ? null : request.ContentType;
         var written = await photos.WriteAsync(id, request.Data.Memory, contentType, call.CancellationToken);
         return new WriteResponse { PhotoId = id.ToString(), Etag = written.ETag, Size = (ulong)request.Data.Length };
@@ -35,7 +34,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
 
     private async Task<ReadResponse> ReadAsync(ReadRequest request, ServerCallContext call)
     {
-        var photo = await photos.ReadAsync(RouteValues.PhotoId(request.PhotoId), call.CancellationToken);
+        var photo = await photos.ReadAsync(RequestIds.Photo(request.PhotoId), call.CancellationToken);
         return new ReadResponse
         {
             Data = UnsafeByteOperations.UnsafeWrap(photo.Data),
@@ -46,7 +45,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
 
     private async Task<DeleteResponse> DeleteAsync(DeleteRequest request, ServerCallContext call)
     {
-        await photos.DeleteAsync(RouteValues.PhotoId(request.PhotoId), call.CancellationToken);
+        await photos.DeleteAsync(RequestIds.Photo(request.PhotoId), call.CancellationToken);
         return new DeleteResponse();
     }
 
