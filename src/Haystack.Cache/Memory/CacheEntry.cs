@@ -7,10 +7,10 @@ internal sealed class CacheEntry(PhotoId id, CachedPhoto photo, long cost)
 {
     public PhotoId Id { get; } = id;
 
-    public CachedPhoto Photo { get; set; } = photo;
+    public CachedPhoto Photo { get; } = photo;
 
     /// <summary>Bytes charged against the capacity: the body, the header strings and <see cref="PhotoCache.EntryOverheadBytes"/>.</summary>
-    public long Cost { get; set; } = cost;
+    public long Cost { get; } = cost;
 
     public EntryList? List { get; set; }
 
