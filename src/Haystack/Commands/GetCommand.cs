@@ -30,6 +30,10 @@ public static class GetCommand
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
+            if (result.GetValue(output) is null && !Console.IsOutputRedirected)
+            {
+                throw new CliException("a photo is binary: pass -o FILE, or redirect stdout (haystack get ID > photo.jpg).", ExitCodes.Usage);
+            }
             var directoryUrl = result.GetValue(directory);
             var photo = directoryUrl is null
                 ? await ReadThroughCacheAsync(ServerUrl.Parse(result.GetRequiredValue(cache), "cache"), photoId, cancellationToken)
