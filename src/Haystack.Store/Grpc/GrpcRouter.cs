@@ -18,6 +18,9 @@ namespace Haystack.Store.Grpc;
 public sealed class GrpcRouter(ILogger<GrpcRouter> logger, int maxReceiveMessageBytes, Func<Exception, RpcException?>? translateException = null)
 {
     private const string GrpcContentType = "application/grpc";
+
+    // Longer deadlines than this (CancelAfter's limit is about 49 days) are served as no deadline.
+    private static readonly TimeSpan MaxDeadline = TimeSpan.FromDays(30);
     private readonly Dictionary<string, GrpcMethod> methods = new(StringComparer.Ordinal);
 
     /// <summary>The routed paths, e.g. <c>/haystack.store.v1.Store/Read</c>.</summary>
@@ -70,7 +73,7 @@ public sealed class GrpcRouter(ILogger<GrpcRouter> logger, int maxReceiveMessage
 
         using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var deadline = DateTime.MaxValue;
-        if (timeout != Timeout.InfiniteTimeSpan)
+        if (timeout != Timeout.InfiniteTimeSpan && timeout < MaxDeadline)
         {
             deadline = DateTime.UtcNow + timeout;
             callCancellation.CancelAfter(timeout);

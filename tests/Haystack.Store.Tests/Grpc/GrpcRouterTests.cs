@@ -196,6 +196,15 @@ public sealed class GrpcRouterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deadline_years_away_is_served_as_no_deadline()
+    {
+        var result = await client.CallAsync($"/{Service}/Echo", Request("later"), timeout: "99999999H");
+
+        Assert.Equal(0, result.Status);
+        Assert.Equal("later", ReadResponse.Parser.ParseFrom(Assert.Single(result.Messages())).ContentType);
+    }
+
+    [Fact]
     public async Task A_malformed_grpc_timeout_is_refused()
     {
         var result = await client.CallAsync($"/{Service}/Echo", Request("x"), timeout: "soon");
