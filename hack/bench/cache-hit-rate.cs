@@ -1,7 +1,7 @@
 #!/usr/bin/env -S dotnet run --file
 #:project ../../src/Haystack.Cache/Haystack.Cache.csproj
 #:property PublishAot=false
-// Hit rate of the cache's segmented LRU against a plain LRU (same class, protected share 0) on a synthetic
+// Hit rate of the cache's policies (plain LRU, segmented LRU, W-TinyLFU: PhotoCache with each CachePolicy) on a synthetic
 // long-tailed photo trace: popularity follows a Zipf law, sizes a fixed-seed spread from 8 KiB to 256 KiB.
 // Reproducible: the seed is fixed, so the same figures come out on every machine.
 // Usage: dotnet run -c Release --file hack/bench/cache-hit-rate.cs [photos] [requests] [zipf exponent]
@@ -40,14 +40,15 @@ for (var i = 0; i < requests; i++)
 }
 
 Console.WriteLine($"{photos} photos ({totalBytes / (1 << 20)} MiB), {requests} requests, Zipf exponent {exponent.ToString(CultureInfo.InvariantCulture)}");
-Console.WriteLine("| cache size (share of all photo bytes) | LRU hit rate | SLRU hit rate | LRU byte hit rate | SLRU byte hit rate |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine("| cache size (share of all photo bytes) | LRU | segmented LRU | W-TinyLFU | LRU bytes | segmented LRU bytes | W-TinyLFU bytes |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var share in new[] { 0.01, 0.05, 0.10, 0.20 })
 {
     var capacity = (long)(totalBytes * share);
-    var lru = Replay(new PhotoCache(capacity, protectedShare: 0));
-    var slru = Replay(new PhotoCache(capacity));
-    Console.WriteLine($"| {share:P0} | {lru.Hits:P1} | {slru.Hits:P1} | {lru.Bytes:P1} | {slru.Bytes:P1} |");
+    var lru = Replay(new PhotoCache(capacity, CachePolicy.Lru));
+    var slru = Replay(new PhotoCache(capacity, CachePolicy.SegmentedLru));
+    var tinyLfu = Replay(new PhotoCache(capacity, CachePolicy.WindowTinyLfu));
+    Console.WriteLine($"| {share:P0} | {lru.Hits:P1} | {slru.Hits:P1} | {tinyLfu.Hits:P1} | {lru.Bytes:P1} | {slru.Bytes:P1} | {tinyLfu.Bytes:P1} |");
 }
 
 (double Hits, double Bytes) Replay(PhotoCache cache)

@@ -190,9 +190,10 @@ public sealed class CacheReadTests
     }
 
     [Fact]
-    public async Task Memory_is_bounded_in_bytes_and_the_oldest_photo_is_evicted()
+    public async Task Memory_is_bounded_in_bytes_and_a_photo_read_again_displaces_one_read_once()
     {
-        // 1 MiB holds at most an eighth per photo, so photos of 120 000 bytes: eight fit, a ninth evicts.
+        // 1 MiB holds at most an eighth per photo, so photos of 120 000 bytes: eight fit. A ninth read once does
+        // not displace the first (read as often); read again, it does.
         await using var cluster = await TestCluster.StartAsync(configure: o => o with { CapacityBytes = 1024 * 1024 });
         var ids = new List<PhotoId>();
         for (var i = 0; i < 9; i++)
@@ -205,8 +206,10 @@ public sealed class CacheReadTests
         Assert.Equal(1, stats.GetProperty("evictions").GetInt64());
         Assert.Equal(8, stats.GetProperty("items").GetInt64());
         Assert.InRange(stats.GetProperty("bytes_cached").GetInt64(), 8 * 120_000, 1024 * 1024);
-        Assert.Equal("MISS", Photos.CacheStatus(await cluster.Cache.Http.GetAsync($"/{ids[0]}")));
+        Assert.Equal("MISS", Photos.CacheStatus(await cluster.Cache.Http.GetAsync($"/{ids[8]}")));
         Assert.Equal("HIT", Photos.CacheStatus(await cluster.Cache.Http.GetAsync($"/{ids[8]}")));
+        Assert.Equal("MISS", Photos.CacheStatus(await cluster.Cache.Http.GetAsync($"/{ids[0]}")));
+        Assert.InRange(await cluster.Cache.StatAsync("bytes_cached"), 8 * 120_000, 1024 * 1024);
     }
 
     [Fact]

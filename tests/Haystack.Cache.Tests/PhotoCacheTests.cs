@@ -30,10 +30,13 @@ public sealed class PhotoCacheTests
         Assert.Equal(PhotoCache.CostOf(photos[2]) + PhotoCache.CostOf(Photo(300)), cache.Bytes);
     }
 
-    [Fact]
-    public void Never_holds_more_bytes_than_its_capacity_and_counts_evictions()
+    [Theory]
+    [InlineData(CachePolicy.Lru)]
+    [InlineData(CachePolicy.SegmentedLru)]
+    [InlineData(CachePolicy.WindowTinyLfu)]
+    public void Never_holds_more_bytes_than_its_capacity_and_counts_evictions(CachePolicy policy)
     {
-        var cache = new PhotoCache(64 * 1024);
+        var cache = new PhotoCache(64 * 1024, policy);
         var random = new Random(5);
         var added = 0;
         for (var i = 0; i < 2000; i++)
@@ -70,9 +73,10 @@ public sealed class PhotoCacheTests
     {
         // Ten hot photos read twice, then a hundred photos read once each; the cache holds about twenty photos.
         long capacity = 20 * PhotoCache.CostOf(Photo(1000));
-        var segmented = new PhotoCache(capacity, maxEntryBytes: capacity);
-        var plain = new PhotoCache(capacity, protectedShare: 0, maxEntryBytes: capacity);
-        foreach (var cache in new[] { segmented, plain })
+        var tinyLfu = new PhotoCache(capacity, CachePolicy.WindowTinyLfu, maxEntryBytes: capacity);
+        var segmented = new PhotoCache(capacity, CachePolicy.SegmentedLru, maxEntryBytes: capacity);
+        var plain = new PhotoCache(capacity, CachePolicy.Lru, maxEntryBytes: capacity);
+        foreach (var cache in new[] { tinyLfu, segmented, plain })
         {
             for (var hot = 0; hot < 10; hot++)
             {
@@ -85,6 +89,7 @@ public sealed class PhotoCacheTests
             }
         }
 
+        Assert.All(Enumerable.Range(0, 10), hot => Assert.True(tinyLfu.TryGet(Id(hot), out _)));
         Assert.All(Enumerable.Range(0, 10), hot => Assert.True(segmented.TryGet(Id(hot), out _)));
         Assert.All(Enumerable.Range(0, 10), hot => Assert.False(plain.TryGet(Id(hot), out _)));
     }
@@ -93,7 +98,7 @@ public sealed class PhotoCacheTests
     public void Plain_lru_evicts_the_least_recently_used_photo()
     {
         long capacity = 3 * PhotoCache.CostOf(Photo(1000));
-        var cache = new PhotoCache(capacity, protectedShare: 0, maxEntryBytes: capacity);
+        var cache = new PhotoCache(capacity, CachePolicy.Lru, maxEntryBytes: capacity);
         cache.Add(Id(1), Photo(1000));
         cache.Add(Id(2), Photo(1000));
         cache.Add(Id(3), Photo(1000));
@@ -108,9 +113,40 @@ public sealed class PhotoCacheTests
     }
 
     [Fact]
-    public async Task Concurrent_readers_and_writers_keep_the_accounting_exact()
+    public void A_newcomer_read_once_does_not_displace_a_photo_read_more_often_but_one_read_again_does()
     {
-        var cache = new PhotoCache(256 * 1024);
+        // Room for four photos in the main segment; the 1% window is smaller than a photo, so a new photo
+        // competes with the eviction candidate at once.
+        long capacity = (4 * PhotoCache.CostOf(Photo(1000)) * 100 / 99) + 100;
+        var cache = new PhotoCache(capacity, CachePolicy.WindowTinyLfu, maxEntryBytes: capacity);
+        for (var key = 1; key <= 4; key++)
+        {
+            cache.TryGet(Id(key), out _);
+            cache.TryGet(Id(key), out _);
+            Assert.True(cache.Add(Id(key), Photo(1000)));
+        }
+
+        cache.TryGet(Id(9), out _);
+        Assert.False(cache.Add(Id(9), Photo(1000)));
+        Assert.Equal(4, cache.Count);
+
+        for (var read = 0; read < 3; read++)
+        {
+            cache.TryGet(Id(9), out _);
+        }
+        Assert.True(cache.Add(Id(9), Photo(1000)));
+        Assert.True(cache.TryGet(Id(9), out _));
+        Assert.Equal(4, cache.Count);
+        Assert.Equal(2, cache.Evictions);
+    }
+
+    [Theory]
+    [InlineData(CachePolicy.Lru)]
+    [InlineData(CachePolicy.SegmentedLru)]
+    [InlineData(CachePolicy.WindowTinyLfu)]
+    public async Task Concurrent_readers_and_writers_keep_the_accounting_exact(CachePolicy policy)
+    {
+        var cache = new PhotoCache(256 * 1024, policy);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
         {
             var random = new Random(worker);

@@ -3,11 +3,13 @@ using Haystack.Store;
 namespace Haystack.Cache.Memory;
 
 /// <summary>
-/// A byte-bounded, thread-safe segmented LRU of photos. New photos enter a probation segment; a second hit
-/// promotes one to the protected segment (at most <see cref="ProtectedShare"/> of the capacity), whose overflow
-/// goes back to the head of probation. Evictions take the probation tail first, so a stream of photos read once
-/// (the long tail of a photo workload) cycles through probation without pushing out photos read again and again.
-/// With a protected share of 0 it is a plain LRU, which the hit-rate benchmark uses as its baseline.
+/// A byte-bounded, thread-safe photo cache; every operation is O(1) under one lock. With the default
+/// <see cref="CachePolicy.WindowTinyLfu"/> a new photo enters a small LRU window (1% of the capacity); leaving
+/// it, the photo competes with the main segment's eviction candidate and gets in only if a frequency sketch says
+/// it was read more often recently. The main segment is a segmented LRU: probation, then protected (80%) after a
+/// second read, whose overflow goes back to probation. So the stream of photos read once, the long tail of a
+/// photo workload, cannot push out photos read again and again, while a fresh upload that is read at once
+/// (the hot case) stays long enough in the window to prove it.
 /// </summary>
 public sealed class PhotoCache
 {
@@ -17,30 +19,42 @@ public sealed class PhotoCache
     /// </summary>
     public const int EntryOverheadBytes = 192;
 
+    private const double WindowShare = 0.01;
+    private const double ProtectedShare = 0.8;
+
+    // Sized for photos of 16 KiB on average: a counter row per expected photo is accurate enough.
+    private const int SketchBytesPerPhoto = 16 * 1024;
+
     private readonly Lock gate = new();
     private readonly Dictionary<PhotoId, CacheEntry> entries = [];
+    private readonly EntryList window = new();
     private readonly EntryList probation = new();
     private readonly EntryList protectedEntries = new();
+    private readonly FrequencySketch? sketch;
+    private readonly long windowCapacity;
+    private readonly long mainCapacity;
     private readonly long protectedCapacity;
     private long evictions;
 
-    public PhotoCache(long capacityBytes, double protectedShare = 0.8, long? maxEntryBytes = null)
+    public PhotoCache(long capacityBytes, CachePolicy policy = CachePolicy.WindowTinyLfu, long? maxEntryBytes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityBytes, EntryOverheadBytes, nameof(capacityBytes));
-        if (protectedShare is < 0 or >= 1 || double.IsNaN(protectedShare))
-        {
-            throw new ArgumentOutOfRangeException(nameof(protectedShare), protectedShare, "The protected share is a fraction from 0 (plain LRU) to below 1.");
-        }
         CapacityBytes = capacityBytes;
-        ProtectedShare = protectedShare;
-        protectedCapacity = (long)(capacityBytes * protectedShare);
+        Policy = policy;
+        if (policy == CachePolicy.WindowTinyLfu)
+        {
+            windowCapacity = (long)(capacityBytes * WindowShare);
+            sketch = new FrequencySketch((int)Math.Min(int.MaxValue, capacityBytes / SketchBytesPerPhoto));
+        }
+        mainCapacity = capacityBytes - windowCapacity;
+        protectedCapacity = policy == CachePolicy.Lru ? 0 : (long)(mainCapacity * ProtectedShare);
         // One huge photo must not flush the whole cache: by default an entry takes at most an eighth of it.
-        MaxEntryBytes = maxEntryBytes ?? Math.Max(EntryOverheadBytes, capacityBytes / 8);
+        MaxEntryBytes = Math.Min(maxEntryBytes ?? capacityBytes / 8, mainCapacity);
     }
 
     public long CapacityBytes { get; }
 
-    public double ProtectedShare { get; }
+    public CachePolicy Policy { get; }
 
     /// <summary>Photos whose cost exceeds this are served but never cached.</summary>
     public long MaxEntryBytes { get; }
@@ -51,7 +65,7 @@ public sealed class PhotoCache
         {
             lock (gate)
             {
-                return probation.Bytes + protectedEntries.Bytes;
+                return window.Bytes + probation.Bytes + protectedEntries.Bytes;
             }
         }
     }
@@ -67,16 +81,19 @@ public sealed class PhotoCache
         }
     }
 
+    /// <summary>Photos dropped to stay within the capacity, including those refused on leaving the window.</summary>
     public long Evictions => Interlocked.Read(ref evictions);
 
     /// <summary>What <paramref name="photo"/> costs against the capacity.</summary>
     public static long CostOf(CachedPhoto photo) =>
         photo.Data.LongLength + (2L * (photo.ContentType.Length + photo.ETag.Length)) + EntryOverheadBytes;
 
+    /// <summary>The cached photo, if any; every call, hit or miss, counts as a read of <paramref name="id"/>.</summary>
     public bool TryGet(PhotoId id, out CachedPhoto photo)
     {
         lock (gate)
         {
+            sketch?.Increment(id);
             if (!entries.TryGetValue(id, out var entry))
             {
                 photo = null!;
@@ -90,23 +107,25 @@ public sealed class PhotoCache
             }
             else
             {
-                protectedEntries.MoveToMostRecent(entry);
+                entry.List!.MoveToMostRecent(entry);
             }
             photo = entry.Photo;
             return true;
         }
     }
 
-    /// <summary>Caches <paramref name="photo"/> (replacing an older copy) and evicts down to the capacity; false when it is too large to cache.</summary>
+    /// <summary>
+    /// Caches <paramref name="photo"/> (replacing an older copy) and evicts down to the capacity; false when it is
+    /// too large to cache or, under <see cref="CachePolicy.WindowTinyLfu"/>, lost its admission at once.
+    /// </summary>
     public bool Add(PhotoId id, CachedPhoto photo)
     {
         var cost = CostOf(photo);
         lock (gate)
         {
-            if (entries.TryGetValue(id, out var existing))
+            if (entries.Remove(id, out var existing))
             {
                 existing.List!.Remove(existing);
-                entries.Remove(id);
             }
             if (cost > MaxEntryBytes)
             {
@@ -114,9 +133,20 @@ public sealed class PhotoCache
             }
             var entry = new CacheEntry(id, photo, cost);
             entries.Add(id, entry);
-            probation.AddMostRecent(entry);
-            EvictOverflow();
-            return true;
+            if (sketch is null)
+            {
+                Admit(entry);
+            }
+            else
+            {
+                window.AddMostRecent(entry);
+                while (window.Bytes > windowCapacity && window.LeastRecent is { } candidate)
+                {
+                    window.Remove(candidate);
+                    Admit(candidate);
+                }
+            }
+            return entry.List is not null;
         }
     }
 
@@ -134,23 +164,34 @@ public sealed class PhotoCache
         }
     }
 
+    /// <summary>Puts <paramref name="candidate"/> into probation, evicting as needed, unless it loses to an eviction candidate.</summary>
+    private void Admit(CacheEntry candidate)
+    {
+        while (probation.Bytes + protectedEntries.Bytes + candidate.Cost > mainCapacity)
+        {
+            var victim = probation.LeastRecent ?? protectedEntries.LeastRecent!;
+            // Ties go to the photo already cached: a newcomer read once must not displace one read once before it.
+            var loser = sketch is not null && sketch.Estimate(candidate.Id) <= sketch.Estimate(victim.Id) ? candidate : victim;
+            if (loser != candidate)
+            {
+                victim.List!.Remove(victim);
+            }
+            entries.Remove(loser.Id);
+            Interlocked.Increment(ref evictions);
+            if (loser == candidate)
+            {
+                return;
+            }
+        }
+        probation.AddMostRecent(candidate);
+    }
+
     private void DemoteProtectedOverflow()
     {
         while (protectedEntries.Bytes > protectedCapacity && protectedEntries.LeastRecent is { } demoted)
         {
             protectedEntries.Remove(demoted);
             probation.AddMostRecent(demoted);
-        }
-    }
-
-    private void EvictOverflow()
-    {
-        while (probation.Bytes + protectedEntries.Bytes > CapacityBytes)
-        {
-            var victim = probation.LeastRecent ?? protectedEntries.LeastRecent!;
-            victim.List!.Remove(victim);
-            entries.Remove(victim.Id);
-            Interlocked.Increment(ref evictions);
         }
     }
 }
