@@ -75,6 +75,9 @@ public sealed class StoreServer : IAsyncDisposable
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();
+        app.MapFallback((HttpContext context) => TypedResults.Json(
+            new ErrorBody($"No endpoint {context.Request.Method} {context.Request.Path} on this store; see docs/store-api.md."),
+            statusCode: StatusCodes.Status404NotFound));
         return new StoreServer(app, listeners);
     }
 

@@ -49,6 +49,16 @@ public sealed class StatsTests : IAsyncLifetime
         Assert.Equal(2, ready.GetProperty("volumes").GetInt32());
     }
 
+    [Theory]
+    [InlineData("GET", "/volumes/1/nothing")]
+    [InlineData("POST", "/haystack.store.v1.Store/Read")]
+    public async Task A_path_that_is_no_endpoint_is_404_with_an_error_body(string method, string path)
+    {
+        var response = await store.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Contains(path, await HttpAssert.ErrorAsync(response, HttpStatusCode.NotFound));
+    }
+
     private static void AssertFigures(JsonElement figures, long count, long bytes)
     {
         Assert.Equal(count, figures.GetProperty("count").GetInt64());
