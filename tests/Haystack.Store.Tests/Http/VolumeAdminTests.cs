@@ -100,6 +100,18 @@ public sealed class VolumeAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_only_volume_still_honours_deletes()
+    {
+        await Http.PutAsync("/1,1deadbeef", new ByteArrayContent([1, 2]));
+        await Http.PostAsync("/volumes/1/readonly", null);
+
+        var delete = await Http.DeleteAsync("/1,1deadbeef");
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        await HttpAssert.ErrorAsync(await Http.GetAsync("/1,1deadbeef"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Compaction_through_the_api_drops_deleted_needles_and_keeps_live_ones()
     {
         var kept = Bytes.Random(20_000, 1);
