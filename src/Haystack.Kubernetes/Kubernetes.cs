@@ -153,6 +153,11 @@ public sealed class Kubernetes : IKubernetes
     {
         var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
+        if (_config.TlsServerName is { } serverName)
+        {
+            request.Headers.Host = serverName;
+        }
+
         var token = _tokenFile?.Current() ?? _config.AccessToken;
         if (!string.IsNullOrEmpty(token))
         {

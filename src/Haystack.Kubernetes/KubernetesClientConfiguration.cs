@@ -38,7 +38,10 @@ public sealed class KubernetesClientConfiguration
 
     public bool SkipTlsVerify { get; set; }
 
-    /// <summary>The name to check the server certificate against when it differs from the host.</summary>
+    /// <summary>
+    /// The name to check the server certificate against (and send as SNI) when it differs from the host.
+    /// Sent as the Host header, from which SocketsHttpHandler takes the TLS name; the API server ignores Host.
+    /// </summary>
     public string? TlsServerName { get; set; }
 
     /// <summary>Time limit of each non-watch request.</summary>
@@ -134,11 +137,6 @@ public sealed class KubernetesClientConfiguration
         if (ClientCertificate is not null)
         {
             handler.SslOptions.ClientCertificates = [ClientCertificate];
-        }
-
-        if (TlsServerName is not null)
-        {
-            handler.SslOptions.TargetHost = TlsServerName;
         }
 
         if (SkipTlsVerify)

@@ -61,6 +61,25 @@ public sealed class ClientTransportTests(TestCertificates certificates) : IClass
     }
 
     [Fact]
+    public async Task Tls_server_name_is_the_name_the_server_certificate_is_checked_against()
+    {
+        await using var server = await TlsServer.StartAsync(certificates, serverNames: ["kubernetes.default.svc"]);
+        using var byName = new Kubernetes(new KubernetesClientConfiguration
+        {
+            Host = server.Address,
+            SslCaCerts = [certificates.Authority],
+            TlsServerName = "kubernetes.default.svc",
+        });
+        using var byAddress = new Kubernetes(new KubernetesClientConfiguration { Host = server.Address, SslCaCerts = [certificates.Authority] });
+
+        var item = await byName.ReadNamespacedConfigMapAsync("probe", "default");
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => byAddress.ReadNamespacedConfigMapAsync("probe", "default"));
+
+        Assert.Equal("none", item.Data!["client"]);
+        Assert.IsType<AuthenticationException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Insecure_skip_verify_accepts_any_server_certificate()
     {
         await using var server = await TlsServer.StartAsync(certificates);
@@ -76,9 +95,9 @@ public sealed class ClientTransportTests(TestCertificates certificates) : IClass
     {
         public string Address { get; } = address;
 
-        public static async Task<TlsServer> StartAsync(TestCertificates certificates)
+        public static async Task<TlsServer> StartAsync(TestCertificates certificates, IReadOnlyList<string>? serverNames = null)
         {
-            var serverCertificate = certificates.Issue("localhost", server: true).WithKey;
+            var serverCertificate = certificates.Issue("api-server", server: true, serverNames: serverNames).WithKey;
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>

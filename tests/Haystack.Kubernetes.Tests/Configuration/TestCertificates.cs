@@ -24,7 +24,9 @@ public sealed class TestCertificates : IDisposable
     public string AuthorityPem => Authority.ExportCertificatePem();
 
     /// <summary>A leaf certificate signed by <see cref="Authority"/>, its key PEM, and the pair loaded with its key.</summary>
-    public (string CertificatePem, string KeyPem, X509Certificate2 WithKey) Issue(string commonName, bool server, bool rsa = false)
+    /// <param name="serverNames">DNS names a server certificate is valid for; localhost and 127.0.0.1 when null.</param>
+    public (string CertificatePem, string KeyPem, X509Certificate2 WithKey) Issue(
+        string commonName, bool server, bool rsa = false, IReadOnlyList<string>? serverNames = null)
     {
         using AsymmetricAlgorithm key = rsa ? RSA.Create(1024) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = key is RSA rsaKey
@@ -36,8 +38,19 @@ public sealed class TestCertificates : IDisposable
         if (server)
         {
             var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(System.Net.IPAddress.Loopback);
-            names.AddDnsName("localhost");
+            if (serverNames is null)
+            {
+                names.AddIpAddress(System.Net.IPAddress.Loopback);
+                names.AddDnsName("localhost");
+            }
+            else
+            {
+                foreach (var name in serverNames)
+                {
+                    names.AddDnsName(name);
+                }
+            }
+
             request.CertificateExtensions.Add(names.Build());
         }
 
