@@ -1,13 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Haystack.Store.Stats;
 
 namespace Haystack.Store.Tests.Support;
 
-/// <summary>Sums one counter of the "Haystack.Store" meter created by one store's meter factory.</summary>
+/// <summary>Records one counter of the "Haystack.Store" meter created by one store's meter factory.</summary>
 internal sealed class CounterListener : IDisposable
 {
     private readonly MeterListener listener = new();
-    private long total;
+    private readonly ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> measurements = new();
 
     public CounterListener(IMeterFactory factory, string instrumentName)
     {
@@ -18,11 +19,23 @@ internal sealed class CounterListener : IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref total, value));
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var copied = new Dictionary<string, string?>();
+            foreach (var tag in tags)
+            {
+                copied[tag.Key] = tag.Value?.ToString();
+            }
+            measurements.Enqueue((value, copied));
+        });
         listener.Start();
     }
 
-    public long Total => Interlocked.Read(ref total);
+    public long Total => measurements.Sum(m => m.Value);
+
+    /// <summary>The sum of measurements carrying this tag value.</summary>
+    public long TotalWhere(string tag, string value) =>
+        measurements.Where(m => m.Tags.TryGetValue(tag, out var v) && v == value).Sum(m => m.Value);
 
     public void Dispose() => listener.Dispose();
 }
