@@ -6,6 +6,7 @@ var root = new RootCommand("haystack: a Haystack photo store (store, directory, 
 
 root.Subcommands.Add(DevCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
+root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(OperatorCommand.Create());
 root.Subcommands.Add(UploadCommand.Create());
 root.Subcommands.Add(GetCommand.Create());
