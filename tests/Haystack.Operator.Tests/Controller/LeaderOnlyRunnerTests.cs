@@ -1,0 +1,103 @@
+using Haystack.Kubernetes;
+using Haystack.Kubernetes.LeaderElection;
+using Haystack.Kubernetes.Models;
+using Haystack.Operator.Controller;
+using Haystack.Operator.Tests.Support;
+
+namespace Haystack.Operator.Tests.Controller;
+
+/// <summary>Two operator replicas share one Lease on the fake API server: only the holder works.</summary>
+public sealed class LeaderOnlyRunnerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task OnlyTheLeaderWorksAndTheOtherTakesOverWhenItStops()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var working = new List<string>();
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+
+        var first = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-a"), Work("operator-a", working), stopFirst.Token);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-a"));
+        var second = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-b"), Work("operator-b", working), stopSecond.Token);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(["operator-a"], Snapshot(working));
+
+        await stopFirst.CancelAsync();
+        Assert.False(await first);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-b"));
+        await stopSecond.CancelAsync();
+        Assert.False(await second);
+        Assert.Equal(["operator-a", "operator-b"], Snapshot(working));
+    }
+
+    [Fact]
+    public async Task LosingTheLeaseStopsTheWorkAndEndsTheRun()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var working = new List<string>();
+        var stopped = new TaskCompletionSource();
+        var run = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-a"), async ct =>
+        {
+            await Work("operator-a", working)(ct).ContinueWith(_ => stopped.SetResult(), TaskScheduler.Default);
+        }, CancellationToken.None);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-a"));
+
+        // Someone else takes the lease (as a replica whose clock judged it expired would); the leader
+        // renews every 100 ms, so retry on conflict like any writer.
+        while (true)
+        {
+            var lease = await fixture.Client.GetAsync<V1Lease>(ResourceKind.Lease, "haystack-operator", "haystack");
+            lease.Spec!.HolderIdentity = "operator-z";
+            lease.Spec.RenewTime = DateTime.UtcNow.AddMinutes(1);
+            try
+            {
+                await fixture.Client.ReplaceAsync(ResourceKind.Lease, lease, "haystack-operator", "haystack");
+                break;
+            }
+            catch (HttpOperationException e) when (e.IsConflict)
+            {
+            }
+        }
+
+        Assert.True(await run.WaitAsync(Patience));
+        Assert.True(stopped.Task.IsCompleted);
+    }
+
+    private static LeaderElector Elector(OperatorFixture fixture, string identity) =>
+        new(new LeaderElectionConfig(new LeaseLock(fixture.Client, "haystack", "haystack-operator", identity))
+        {
+            LeaseDuration = TimeSpan.FromSeconds(2),
+            RenewDeadline = TimeSpan.FromSeconds(1),
+            RetryPeriod = TimeSpan.FromMilliseconds(100),
+        });
+
+    // The work runs until cancelled, as the controller does, and records who ran it.
+    private static Func<CancellationToken, Task> Work(string identity, List<string> working) => async ct =>
+    {
+        lock (working)
+        {
+            working.Add(identity);
+        }
+        await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+    };
+
+    private static List<string> Snapshot(List<string> working)
+    {
+        lock (working)
+        {
+            return [.. working];
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (!done())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Haystack.Kubernetes;
+using Haystack.Operator.Builders;
+using Haystack.Operator.Controller;
+using Haystack.Operator.Entities;
+using Haystack.Operator.Tests.Support;
+using Haystack.Operator.Yaml;
+
+namespace Haystack.Operator.Tests.Manifests;
+
+/// <summary>config/operator: valid Kubernetes objects whose RBAC allows exactly what the operator does.</summary>
+public sealed class OperatorManifestTests
+{
+    private static readonly IReadOnlyList<JsonNode> Manifests = Directory
+        .GetFiles(RepositoryRoot.Combine("config", "operator"), "*.yaml")
+        .Order()
+        .SelectMany(path => YamlReader.ReadDocuments(File.ReadAllText(path)))
+        .ToList();
+
+    [Fact]
+    public void ManifestsAreValidKubernetesObjects()
+    {
+        var errors = NodeValidator.ValidateKubernetesObjects(Manifests);
+
+        Assert.Equal(5, Manifests.Count);
+        Assert.All(errors, Assert.Empty);
+    }
+
+    [Fact]
+    public void ClusterRoleAllowsEveryWriteAndWatchOfTheOperator()
+    {
+        IEnumerable<(string Group, string Plural, string Verb)> required = HaystackClusterController.OwnedKinds
+            .SelectMany(kind => new[] { "get", "list", "watch", "patch" }.Select(verb => (kind.Group, kind.Plural, verb)))
+            .Concat(new[] { "get", "list", "watch" }.Select(verb => (HaystackApi.Group, HaystackResourceKinds.Clusters.Plural, verb)))
+            .Append((HaystackApi.Group, "haystackclusters/status", "update"))
+            .Append((HaystackApi.Group, HaystackResourceKinds.Volumes.Plural, "list"))
+            .Append(("", ResourceKind.Event.Plural, "create"))
+            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "get"))
+            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "create"))
+            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "update"));
+
+        var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
+
+        Assert.All(required, need => Assert.True(granted.Contains(need), $"the operator's ClusterRole lacks {need.Verb} on {need.Plural}.{need.Group}"));
+    }
+
+    [Fact]
+    public void OperatorHoldsEveryPermissionItGrantsTheDataPods()
+    {
+        var operatorGrants = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
+        var dataRole = KubernetesYaml.ToJson(DataPodAccess.Role(TestClusters.Full()));
+
+        // RBAC refuses to let anyone grant what they do not hold themselves.
+        Assert.Subset(operatorGrants, Grants(dataRole));
+    }
+
+    [Fact]
+    public void DeploymentRunsTheOperatorVerbWithLeaderElection()
+    {
+        var deployment = Manifests.Single(m => m["kind"]!.GetValue<string>() == "Deployment");
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+
+        Assert.Equal(["operator", "run", "--leader-elect=true"], container["args"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal("haystack-operator", deployment["spec"]!["template"]!["spec"]!["serviceAccountName"]!.GetValue<string>());
+    }
+
+    private static HashSet<(string Group, string Plural, string Verb)> Grants(JsonNode role) =>
+        role["rules"]!.AsArray()
+            .SelectMany(rule =>
+                from apiGroup in Strings(rule!["apiGroups"])
+                from resource in Strings(rule["resources"])
+                from verb in Strings(rule["verbs"])
+                select (apiGroup, resource, verb))
+            .ToHashSet();
+
+    private static IEnumerable<string> Strings(JsonNode? list) => list!.AsArray().Select(n => n!.GetValue<string>());
+}
