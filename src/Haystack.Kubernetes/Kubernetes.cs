@@ -163,11 +163,6 @@ public sealed class Kubernetes : IKubernetes
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        else if (_config.Username is { } user)
-        {
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{_config.Password}"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-        }
 
         return request;
     }

@@ -26,10 +26,6 @@ public sealed class KubernetesClientConfiguration
     /// <summary>A file holding the bearer token, re-read every minute (rotated service account tokens).</summary>
     public string? TokenFile { get; set; }
 
-    public string? Username { get; set; }
-
-    public string? Password { get; set; }
-
     /// <summary>The client certificate with its private key, for certificate authentication.</summary>
     public X509Certificate2? ClientCertificate { get; set; }
 
@@ -205,8 +201,6 @@ public sealed class KubernetesClientConfiguration
             Namespace = context.Namespace,
             AccessToken = user.Token,
             TokenFile = user.TokenFile is null ? null : Path.Combine(directory, user.TokenFile),
-            Username = user.Username,
-            Password = user.Password,
             SkipTlsVerify = cluster.InsecureSkipTlsVerify,
             TlsServerName = cluster.TlsServerName,
             SslCaCerts = Authorities(cluster, directory, origin),

@@ -46,9 +46,15 @@ public sealed partial class FakeApiServer
             throw new ApiError(404, "NotFound", $"the server could not find the requested resource ({route.Plural} in {route.Group}/{route.Version})");
         }
 
-        if (resource.Kind.Namespaced != (route.Namespace is not null) && (route.Name is not null || request.Method != "GET"))
+        if (!resource.Kind.Namespaced && route.Namespace is not null)
         {
-            throw new ApiError(404, "NotFound", $"{resource.QualifiedName} is {(resource.Kind.Namespaced ? "namespaced: the URL needs /namespaces/{{ns}}" : "cluster-scoped: the URL must not name a namespace")}");
+            throw new ApiError(404, "NotFound", $"{resource.QualifiedName} is cluster-scoped: the URL must not name a namespace");
+        }
+
+        // Only list and watch may span all namespaces.
+        if (resource.Kind.Namespaced && route.Namespace is null && (route.Name is not null || request.Method != "GET"))
+        {
+            throw new ApiError(404, "NotFound", $"{resource.QualifiedName} is namespaced: the URL needs /namespaces/{{namespace}}");
         }
 
         if (route.Subresource is not null && (route.Subresource != "status" || !resource.HasStatus))

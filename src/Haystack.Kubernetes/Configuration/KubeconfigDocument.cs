@@ -83,12 +83,6 @@ internal sealed class KubeconfigUser
     [YamlMember(Alias = "client-key-data")]
     public string? ClientKeyData { get; set; }
 
-    [YamlMember(Alias = "username")]
-    public string? Username { get; set; }
-
-    [YamlMember(Alias = "password")]
-    public string? Password { get; set; }
-
     [YamlMember(Alias = "exec")]
     public Dictionary<string, object>? Exec { get; set; }
 

@@ -117,6 +117,20 @@ public sealed class CrudTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Urls_must_match_the_scope_of_the_kind()
+    {
+        var namespacedNode = new ResourceKind("", "v1", "nodes", "Node", Namespaced: true);
+        var clusterWideConfigMap = new ResourceKind("", "v1", "configmaps", "ConfigMap", Namespaced: false);
+
+        var nodeError = await Assert.ThrowsAsync<HttpOperationException>(() => Client.GetAsync<V1Node>(namespacedNode, "node-a", Ns));
+        var configMapError = await Assert.ThrowsAsync<HttpOperationException>(() =>
+            Client.CreateAsync(clusterWideConfigMap, ConfigMap("config")));
+
+        Assert.Contains("cluster-scoped", nodeError.Status.Message);
+        Assert.Contains("namespaced", configMapError.Status.Message);
+    }
+
+    [Fact]
     public async Task Objects_in_other_namespaces_are_separate()
     {
         await Client.CreateNamespacedConfigMapAsync(ConfigMap("config"), Ns);
