@@ -104,7 +104,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task A_replica_that_does_not_answer_in_time_is_skipped_and_reported()
     {
-        await using var cluster = await TestCluster.StartAsync(configure: o => o with { ReplicaTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var cluster = await TestCluster.StartAsync(configure: o => o with { ReplicaTimeout = TimeSpan.FromSeconds(1) });
         await using var hung = await GatedReplica.StartAsync(store: null);
         var data = Photos.Random(3000, 43);
         var id = await cluster.UploadAsync(KeyTriedFirstAt(0), data);
