@@ -14,6 +14,8 @@ namespace Haystack.Storage;
 /// </summary>
 internal static class VolumeRecovery
 {
+    private const int ReadChunkRecords = 1 << 16;
+
     public static (VolumeGeneration Generation, RecoveryReport Report) Open(VolumePaths paths, VolumeOptions options)
     {
         var compaction = ResolveInterruptedCompaction(paths);
@@ -109,24 +111,25 @@ internal static class VolumeRecovery
                 $"the index is from compaction revision {header.Value.CompactionRevision}, the data from {data.Superblock.CompactionRevision}");
         }
 
-        var reader = new IndexChunkReader(handle, length);
+        var buffer = new byte[ReadChunkRecords * IndexRecord.Size];
         long position = IndexFileHeader.Size;
         long loaded = 0;
         long scanStart = Superblock.Size;
-        var next = reader.ReadAsync(position);
-        while (true)
+        while (position + IndexRecord.Size <= length)
         {
-            var chunk = next.GetAwaiter().GetResult();
-            if (!chunk.AtEnd)
+            var want = (int)Math.Min(buffer.Length, (length - position) / IndexRecord.Size * IndexRecord.Size);
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, want), position);
+            for (var at = 0; at + IndexRecord.Size <= read; at += IndexRecord.Size)
             {
-                next = reader.ReadAsync(chunk.NextPosition);
-            }
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                var r = chunk.Records[i];
+                var record = IndexRecord.TryRead(buffer.AsSpan(at, IndexRecord.Size));
+                if (record is null)
+                {
+                    // A torn or damaged record ends the usable index; the data scan covers the rest.
+                    return new IndexLoad(position, scanStart, loaded, null);
+                }
+                var r = record.Value;
                 if (r.OffsetUnits < Superblock.Size / NeedleLayout.Alignment || r.LengthUnits == 0 || r.NeedleEnd > data.End)
                 {
-                    WaitQuietly(next, chunk);
                     return IndexLoad.Rebuild(
                         $"index record {loaded} names needle {r.Id} at offset {(long)r.OffsetUnits * NeedleLayout.Alignment}, " +
                         $"outside the {data.End}-byte data file");
@@ -142,23 +145,14 @@ internal static class VolumeRecovery
                     scanStart = Math.Max(scanStart, r.NeedleEnd);
                 }
                 loaded++;
+                position += IndexRecord.Size;
             }
-            position = chunk.NextPosition;
-            if (chunk.AtEnd)
+            if (read < want)
             {
-                // A torn or damaged record ends the usable index; the data scan covers the rest.
-                return new IndexLoad(position, scanStart, loaded, null);
+                break;
             }
         }
-    }
-
-    /// <summary>Lets a read-ahead finish before its file handle is closed.</summary>
-    private static void WaitQuietly(Task<IndexChunkReader.Chunk> readAhead, IndexChunkReader.Chunk current)
-    {
-        if (!current.AtEnd)
-        {
-            readAhead.Wait();
-        }
+        return new IndexLoad(position, scanStart, loaded, null);
     }
 
     private static (long Scanned, long Truncated) ScanUnindexed(
