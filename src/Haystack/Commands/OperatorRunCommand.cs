@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Haystack.Kubernetes;
 using Haystack.Kubernetes.Configuration;
+using Haystack.Kubernetes.LeaderElection;
 using Haystack.Operator.Controller;
 using Haystack.Operator.Reconciliation;
 
@@ -12,6 +13,8 @@ namespace Haystack.Commands;
 /// </summary>
 public static class OperatorRunCommand
 {
+    public const string LeaseName = "haystack-operator";
+
     public static Command Create()
     {
         var watchNamespace = new Option<string?>("--namespace", "-n")
@@ -23,9 +26,20 @@ public static class OperatorRunCommand
             Description = "Clusters reconciled at the same time",
             DefaultValueFactory = _ => 2,
         };
+        var leaderElect = new Option<bool>("--leader-elect")
+        {
+            Description = "Reconcile only while holding the Lease haystack-operator, so replicas never work at once",
+            DefaultValueFactory = _ => true,
+        };
+        var leaseNamespace = new Option<string?>("--lease-namespace")
+        {
+            Description = "Namespace of the leader Lease (default: $POD_NAMESPACE, then the kubeconfig's namespace, then default)",
+        };
         var command = new Command("run", "Reconcile HaystackCluster resources until stopped (the operator Deployment's entrypoint)");
         command.Options.Add(watchNamespace);
         command.Options.Add(workers);
+        command.Options.Add(leaderElect);
+        command.Options.Add(leaseNamespace);
         command.SetAction(async (parseResult, ct) =>
         {
             KubernetesClientConfiguration config;
@@ -47,7 +61,22 @@ public static class OperatorRunCommand
                 Workers = Math.Max(1, parseResult.GetValue(workers)),
             };
             Log($"haystack operator watching {(controller.Namespace is { } ns ? $"namespace {ns}" : "every namespace")} at {config.Host} as field manager {OperatorIdentity.FieldManager}");
-            await controller.RunAsync(ct);
+            if (!parseResult.GetValue(leaderElect))
+            {
+                await controller.RunAsync(ct);
+                return 0;
+            }
+
+            var identity = Environment.GetEnvironmentVariable("POD_NAME") ?? $"{Environment.MachineName}-{Guid.NewGuid():N}";
+            var lockNamespace = parseResult.GetValue(leaseNamespace) ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? config.Namespace ?? "default";
+            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, lockNamespace, LeaseName, identity)));
+            elector.OnStartedLeading += () => Log($"{identity} leads (Lease {lockNamespace}/{LeaseName})");
+            elector.OnNewLeader += leader => Log($"leader is {leader}");
+            if (await LeaderOnlyRunner.RunAsync(elector, controller.RunAsync, ct))
+            {
+                Log($"{identity} lost Lease {lockNamespace}/{LeaseName}; exiting so that a fresh process campaigns again");
+                return 2;
+            }
             return 0;
         });
         return command;
