@@ -53,6 +53,8 @@ public sealed class DirectoryServer : IAsyncDisposable
         var table = await VolumeTable.LoadAsync(source ?? new JsonStateFile(options.StateFile), cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // One line per request would drown the state changes; ASP.NET's own warnings still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         var listeners = new DirectoryListeners();
         builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));

@@ -40,7 +40,7 @@ public sealed record LogicalVolume
     [JsonPropertyName("needles")]
     public long NeedleCount { get; init; }
 
-    [JsonPropertyName("free_bytes")]
+    [JsonIgnore]
     public long FreeBytes => Math.Max(0, SizeLimitBytes - SizeBytes);
 
     /// <summary>Size over limit, 0..1; compared with the read-only threshold.</summary>

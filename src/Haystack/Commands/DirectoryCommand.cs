@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Haystack.Directory;
+
+namespace Haystack.Commands;
+
+/// <summary><c>haystack directory</c>: the logical volume table, the write path and lookups, until stopped.</summary>
+public static class DirectoryCommand
+{
+    public static Command Create()
+    {
+        var defaults = new DirectoryOptions { StateFile = "volumes.json", Stores = [] };
+        var state = new Option<FileInfo>("--state")
+        {
+            Description = "JSON state file holding the volume table and the key sequence (created if missing).",
+            Required = true,
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "HTTP port for uploads, lookups, deletes, /volumes and /stats.",
+            DefaultValueFactory = _ => defaults.HttpPort,
+        };
+        var grpcPort = new Option<int?>("--grpc-port")
+        {
+            Description = "gRPC port (HTTP/2 cleartext). Default: the HTTP port + 1.",
+        };
+        var stores = new Option<Uri[]>("--store")
+        {
+            Description = "A Store server's URL, e.g. http://127.0.0.1:7101 (repeatable; new volumes are placed on these).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = Urls,
+        };
+        var caches = new Option<Uri[]>("--cache")
+        {
+            Description = "A cache node's URL (repeatable); photo URLs point at the node owning the id. Default: a replica.",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = Urls,
+        };
+        var replication = new Option<int>("--replication")
+        {
+            Description = "Replicas per new volume, each on a different store.",
+            DefaultValueFactory = _ => defaults.Replication,
+        };
+        var volumeSizeLimit = new Option<long>("--volume-size-limit")
+        {
+            Description = "Bytes per logical volume (the stores' own limit applies when smaller).",
+            DefaultValueFactory = _ => defaults.VolumeSizeLimitBytes,
+        };
+        var readOnlyThreshold = new Option<double>("--read-only-threshold")
+        {
+            Description = "Share of the size limit at which a volume is marked read-only.",
+            DefaultValueFactory = _ => defaults.ReadOnlyThreshold,
+        };
+        var writableVolumes = new Option<int>("--writable-volumes")
+        {
+            Description = "Create volumes on the stores to keep at least this many writable (0: never create).",
+            DefaultValueFactory = _ => defaults.WritableVolumes,
+        };
+        var maxUploadBytes = new Option<int>("--max-upload-bytes")
+        {
+            Description = "Largest accepted photo; bigger uploads get 413.",
+            DefaultValueFactory = _ => defaults.MaxUploadBytes,
+        };
+        var storeTimeout = new Option<int>("--store-timeout-ms")
+        {
+            Description = "Longest wait for one store call before the replica counts as failed.",
+            DefaultValueFactory = _ => (int)defaults.StoreTimeout.TotalMilliseconds,
+        };
+        var probeInterval = new Option<int>("--probe-interval-ms")
+        {
+            Description = "How often every store is probed for health and volume sizes.",
+            DefaultValueFactory = _ => (int)defaults.ProbeInterval.TotalMilliseconds,
+        };
+
+        var command = new Command("directory", "Serve the logical volume table: uploads to every replica, lookups, deletes.")
+        {
+            state, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
+            maxUploadBytes, storeTimeout, probeInterval,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var httpPort = result.GetValue(port);
+            var options = new DirectoryOptions
+            {
+                StateFile = result.GetRequiredValue(state).FullName,
+                HttpPort = httpPort,
+                GrpcPort = result.GetValue(grpcPort) ?? httpPort + 1,
+                Stores = result.GetValue(stores) ?? [],
+                Caches = result.GetValue(caches) ?? [],
+                Replication = result.GetValue(replication),
+                VolumeSizeLimitBytes = result.GetValue(volumeSizeLimit),
+                ReadOnlyThreshold = result.GetValue(readOnlyThreshold),
+                WritableVolumes = result.GetValue(writableVolumes),
+                MaxUploadBytes = result.GetValue(maxUploadBytes),
+                StoreTimeout = TimeSpan.FromMilliseconds(result.GetValue(storeTimeout)),
+                ProbeInterval = TimeSpan.FromMilliseconds(result.GetValue(probeInterval)),
+            };
+            try
+            {
+                await using var server = await DirectoryServer.CreateAsync(options, cancellationToken: cancellationToken);
+                await server.StartAsync(cancellationToken);
+                await server.WaitForShutdownAsync(cancellationToken);
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack directory: {e.Message}");
+                return 2;
+            }
+            catch (InvalidDataException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack directory: {e.Message}");
+                return 1;
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack directory: cannot start on ports {options.HttpPort}/{options.GrpcPort} with {options.StateFile}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Absolute http(s) base URLs; anything else is a parse error naming the value.</summary>
+    private static Uri[] Urls(ArgumentResult result)
+    {
+        var urls = new List<Uri>();
+        foreach (var token in result.Tokens)
+        {
+            if (Uri.TryCreate(token.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                urls.Add(url);
+            }
+            else
+            {
+                result.AddError($"'{token.Value}' is not an http(s) URL such as http://127.0.0.1:7101.");
+            }
+        }
+        return [.. urls];
+    }
+}
