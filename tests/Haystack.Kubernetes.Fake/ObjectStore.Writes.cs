@@ -128,7 +128,7 @@ internal sealed partial class ObjectStore
             SetOrRemove(meta, serverField, currentMeta[serverField]);
         }
 
-        if (!SameOutside(current, proposed, "metadata", "status"))
+        if (resource.TracksGeneration && !SameOutside(current, proposed, "metadata", "status"))
         {
             meta["generation"] = (currentMeta["generation"]?.GetValue<long>() ?? 0) + 1;
         }
@@ -164,7 +164,10 @@ internal sealed partial class ObjectStore
         var meta = (JsonObject)item["metadata"]!;
         meta["uid"] = Guid.NewGuid().ToString();
         meta["creationTimestamp"] = Now();
-        meta["generation"] = 1L;
+        if (resource.TracksGeneration)
+        {
+            meta["generation"] = 1L;
+        }
         meta["resourceVersion"] = Version(++_resourceVersion);
         _objects[(resource, ns, name)] = item;
         Record("ADDED", resource, item, previous: null);

@@ -24,6 +24,18 @@ public sealed class GenerationAndStatusTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Kinds_without_a_spec_generation_have_none_as_on_a_real_server()
+    {
+        var created = await Client.CreateNamespacedConfigMapAsync(ConfigMap("config"), Ns);
+        created.Data!["key"] = "changed";
+        var changed = await Client.ReplaceNamespacedConfigMapAsync(created, "config", Ns);
+
+        Assert.Null(created.Metadata.Generation);
+        Assert.Null(changed.Metadata.Generation);
+        Assert.NotEqual(created.Metadata.ResourceVersion, changed.Metadata.ResourceVersion);
+    }
+
+    [Fact]
     public async Task Status_update_changes_only_status()
     {
         var created = await Client.CreateNamespacedStatefulSetAsync(StatefulSet("store"), Ns);
