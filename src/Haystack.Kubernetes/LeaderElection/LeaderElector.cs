@@ -21,7 +21,10 @@ public sealed class LeaderElector
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>Raised when this candidate becomes leader: start the work only a leader does.</summary>
+    /// <summary>
+    /// Raised when this candidate becomes leader: start the work only a leader does. Handlers run on the
+    /// election's own task and must return quickly (start the work elsewhere), or renewals stall.
+    /// </summary>
     public event Action? OnStartedLeading;
 
     /// <summary>Raised when leadership ends, lost or given up: stop that work at once.</summary>
