@@ -25,7 +25,7 @@ internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter 
     {
         var contentType = request.ContentType.Length == 0 ? null : request.ContentType;
         var stored = await uploader.UploadAsync(
-            new Photos.UploadRequest(request.Data.Memory, contentType, request.HasKey ? request.Key : null, request.AlternateKey), call.CancellationToken);
+            new Photos.UploadRequest(request.Data.Memory, contentType, request.CallerKeyCase == V1.UploadRequest.CallerKeyOneofCase.Key ? request.Key : null, request.AlternateKey), call.CancellationToken);
         var response = new UploadResponse { PhotoId = stored.Id.ToString(), Url = stored.Url.ToString(), Volume = stored.Id.VolumeId, Size = (ulong)stored.Size };
         response.Replicas.AddRange(stored.Replicas.Select(r => Http.Location.Of(r).Url));
         return response;
