@@ -119,6 +119,22 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task The_replicas_of_a_degraded_volume_are_tried_in_the_directory_order_healthy_first()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        await using var hung = await GatedReplica.StartAsync(store: null);
+        var data = Photos.Random(3000, 50);
+        var id = await cluster.UploadAsync(KeyTriedFirstAt(1), data);
+        cluster.Directory.SetVolume(1, "degraded", cluster.Stores[1].Address, hung.Address, cluster.Stores[2].Address);
+
+        using var response = await cluster.Cache.Http.GetAsync($"/{id}");
+
+        Assert.Equal(data, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, hung.Requests);
+        Assert.Equal(0, await cluster.Cache.StatAsync("failovers"));
+    }
+
+    [Fact]
     public async Task A_replica_without_the_photo_is_passed_over_without_a_report()
     {
         await using var cluster = await TestCluster.StartAsync();

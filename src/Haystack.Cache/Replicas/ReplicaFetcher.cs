@@ -66,7 +66,8 @@ public sealed class ReplicaFetcher(
         }
         var failures = new List<string>();
         var notFound = 0;
-        foreach (var store in health.Order(id.Key, location.Replicas))
+        // A degraded volume has a replica the Directory found failing; it lists that one last, so keep its order.
+        foreach (var store in health.Order(id.Key, location.Replicas, spread: location.State != VolumeState.Degraded))
         {
             if (failures.Count > 0)
             {
