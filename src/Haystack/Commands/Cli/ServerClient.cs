@@ -29,12 +29,11 @@ public sealed class ServerClient : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Sends a request; only "could not reach" and timeouts throw, any HTTP status is returned.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.SendAsync(request, completion, cancellationToken);
+            return await _http.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException error) when (error.StatusCode is null)
         {

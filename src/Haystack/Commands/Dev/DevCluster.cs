@@ -11,10 +11,6 @@ internal sealed class DevCluster(DevLayout layout, PrefixedLog log, TimeSpan rea
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _runs = [];
-    private readonly List<SupervisedChild> _children = [];
-
-    public IReadOnlyList<SupervisedChild> Children => _children;
-
     /// <summary>Starts every child and returns once all are ready; throws naming the one that is not.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +34,6 @@ internal sealed class DevCluster(DevLayout layout, PrefixedLog log, TimeSpan rea
         foreach (var spec in specs)
         {
             var child = new SupervisedChild(spec, log, stopGrace);
-            _children.Add(child);
             _runs.Add(Task.Run(() => child.RunAsync(_stopping.Token), CancellationToken.None));
         }
         var ready = await Task.WhenAll(specs.Select(spec => ReadinessProbe.WaitAsync(spec.ReadyUrl, readyLimit, cancellationToken)));

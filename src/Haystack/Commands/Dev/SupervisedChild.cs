@@ -14,13 +14,6 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(30);
 
-    private volatile Process? _current;
-
-    public ChildSpec Spec => spec;
-
-    /// <summary>The running child's process id, or null between restarts.</summary>
-    public int? ProcessId => _current is { HasExited: false } process ? process.Id : null;
-
     /// <summary>Runs until <paramref name="stopping"/> is cancelled, then stops the child and returns.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -64,7 +57,6 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
     {
         using var process = Process.Start(HaystackBinary.StartInfo(spec.Arguments))
             ?? throw new InvalidOperationException($"the {spec.Name} process did not start");
-        _current = process;
         process.StandardInput.Close();
         log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"started (pid {process.Id}): haystack {string.Join(' ', spec.Arguments)}"));
         var forwarding = Task.WhenAll(ForwardAsync(process.StandardOutput), ForwardAsync(process.StandardError));
@@ -77,7 +69,6 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
             await StopAsync(process);
         }
         await forwarding;
-        _current = null;
         return process.ExitCode;
     }
 
