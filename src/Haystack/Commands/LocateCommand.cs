@@ -29,6 +29,7 @@ public static class LocateCommand
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
+            Terminal.PrepareForTables();
             using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
             var lookup = JsonSerializer.Deserialize<LookupResponse>(
                 await client.GetJsonAsync($"dir/lookup?id={Uri.EscapeDataString(photoId.ToString())}", cancellationToken), CliJson.Options)!;

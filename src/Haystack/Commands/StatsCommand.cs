@@ -26,6 +26,7 @@ public static class StatsCommand
                 : [Environment.GetEnvironmentVariable("HAYSTACK_DIRECTORY") ?? ServerOptions.DefaultDirectoryUrl,
                    Environment.GetEnvironmentVariable("HAYSTACK_CACHE") ?? ServerOptions.DefaultCacheUrl];
             var parsed = targets.Select(url => ServerUrl.Parse(url, "server")).ToList();
+            Terminal.PrepareForTables();
             var exitCode = ExitCodes.Success;
             foreach (var url in parsed)
             {

@@ -56,6 +56,7 @@ public static class UploadCommand
     private static async Task<int> RunAsync(string[] paths, Uri directoryUrl, int concurrency, FileInfo? mapping, CancellationToken cancellationToken)
     {
         var files = UploadSource.Expand(paths);
+        Terminal.PrepareForTables();
         using var client = new ServerClient("directory", directoryUrl, TimeSpan.FromMinutes(5));
         var outcomes = new UploadOutcome[files.Count];
         var totalBytes = files.Sum(file => file.Length);

@@ -20,6 +20,7 @@ public static class VolumesCommand
         {
             using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
             var body = await client.GetJsonAsync("volumes", cancellationToken);
+            Terminal.PrepareForTables();
             if (result.GetValue(json))
             {
                 Console.Out.WriteLine(body.GetRawText());
