@@ -16,15 +16,24 @@ internal static class VolumeRecovery
 {
     private const int ReadChunkRecords = 1 << 16;
 
-    public static (VolumeGeneration Generation, RecoveryReport Report) Open(VolumePaths paths, VolumeOptions options)
+    /// <param name="rebuildIndex">Ignore the index file and build a new one from the data, as when it is missing.</param>
+    /// <param name="keepOldIndexAs">With <paramref name="rebuildIndex"/>: move the old index file here first instead of overwriting it.</param>
+    public static (VolumeGeneration Generation, RecoveryReport Report) Open(
+        VolumePaths paths, VolumeOptions options, bool rebuildIndex = false, string? keepOldIndexAs = null)
     {
-        var compaction = ResolveInterruptedCompaction(paths);
+        // The data file's exclusive lock comes first, so nothing below touches the files of a volume
+        // another process has open.
         var data = DataFile.Open(paths.Data, paths.VolumeId, options.PreallocationStepBytes);
         SafeFileHandle? indexHandle = null;
         try
         {
+            var compaction = ResolveInterruptedCompaction(paths);
+            if (rebuildIndex && keepOldIndexAs is not null && File.Exists(paths.Index))
+            {
+                File.Move(paths.Index, keepOldIndexAs, overwrite: true);
+            }
             var generation = new VolumeGeneration(data, new NeedleMap());
-            var load = TryLoadIndex(paths, data, generation);
+            var load = rebuildIndex ? IndexLoad.Rebuild("a rebuild of the index was requested") : TryLoadIndex(paths, data, generation);
             if (load.RebuildReason is not null)
             {
                 generation = new VolumeGeneration(data, new NeedleMap());
@@ -101,14 +110,10 @@ internal static class VolumeRecovery
         {
             return IndexLoad.Rebuild("the index header is damaged");
         }
-        if (header.Value.VolumeId != paths.VolumeId)
+        var mismatch = header.Value.MismatchWith(paths.VolumeId, data.Superblock.CompactionRevision);
+        if (mismatch is not null)
         {
-            return IndexLoad.Rebuild($"the index belongs to volume {header.Value.VolumeId}");
-        }
-        if (header.Value.CompactionRevision != data.Superblock.CompactionRevision)
-        {
-            return IndexLoad.Rebuild(
-                $"the index is from compaction revision {header.Value.CompactionRevision}, the data from {data.Superblock.CompactionRevision}");
+            return IndexLoad.Rebuild(mismatch);
         }
 
         var buffer = new byte[ReadChunkRecords * IndexRecord.Size];

@@ -6,7 +6,8 @@ namespace Haystack.Storage.Files;
 
 /// <summary>
 /// Reads needles one after another from a region of a data file with large sequential reads. Used by
-/// recovery (index the unindexed tail), compaction (copy live needles) and enumeration (dump, verify).
+/// recovery (index the unindexed tail), compaction (copy live needles), enumeration and
+/// inspection (dump, verify).
 /// </summary>
 internal sealed class NeedleScanner(SafeFileHandle handle, long start, long end) : IDisposable
 {
@@ -26,7 +27,39 @@ internal sealed class NeedleScanner(SafeFileHandle handle, long start, long end)
     /// </summary>
     public bool TryReadNext(out ScannedNeedle needle)
     {
+        if (!TryRead(out needle, out var bodyProblem))
+        {
+            return false;
+        }
+        if (bodyProblem is not null)
+        {
+            throw new InvalidNeedleDataException(Position, bodyProblem);
+        }
+        Position += needle.Header.TotalLength;
+        return true;
+    }
+
+    /// <summary>
+    /// Like <see cref="TryReadNext"/>, but a needle whose header verifies and whose length fits is returned
+    /// even when its footer or data checksum fails, with that problem in <paramref name="bodyProblem"/>:
+    /// a verified header's length is trustworthy, so the needles after it can still be found. Throws
+    /// <see cref="InvalidNeedleDataException"/> only when the header itself is not valid (nothing past it can be located).
+    /// </summary>
+    public bool TryInspectNext(out ScannedNeedle needle, out string? bodyProblem)
+    {
+        if (!TryRead(out needle, out bodyProblem))
+        {
+            return false;
+        }
+        Position += needle.Header.TotalLength;
+        return true;
+    }
+
+    /// <summary>Reads the needle at <see cref="Position"/> without moving past it.</summary>
+    private bool TryRead(out ScannedNeedle needle, out string? bodyProblem)
+    {
         needle = default;
+        bodyProblem = null;
         if (Position >= end)
         {
             return false;
@@ -45,13 +78,8 @@ internal sealed class NeedleScanner(SafeFileHandle handle, long start, long end)
         }
         Fill(header.TotalLength);
         var bytes = new ReadOnlyMemory<byte>(_buffer, (int)(Position - _bufferOffset), header.TotalLength);
-        problem = NeedleCodec.Verify(bytes.Span, out header);
-        if (problem is not null)
-        {
-            throw new InvalidNeedleDataException(Position, problem);
-        }
+        bodyProblem = NeedleCodec.Verify(bytes.Span, out _);
         needle = new ScannedNeedle(Position, header, bytes);
-        Position += header.TotalLength;
         return true;
     }
 

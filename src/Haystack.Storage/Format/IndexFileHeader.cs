@@ -32,6 +32,20 @@ internal readonly record struct IndexFileHeader(VolumeId VolumeId, uint Compacti
         return bytes;
     }
 
+    /// <summary>Why this header does not index the given data file, or null when it does.</summary>
+    public string? MismatchWith(VolumeId volumeId, uint compactionRevision)
+    {
+        if (VolumeId != volumeId)
+        {
+            return $"the index belongs to volume {VolumeId}";
+        }
+        if (CompactionRevision != compactionRevision)
+        {
+            return $"the index is from compaction revision {CompactionRevision}, the data from {compactionRevision}";
+        }
+        return null;
+    }
+
     /// <summary>Null when the bytes are not a valid header of this format version.</summary>
     public static IndexFileHeader? TryRead(ReadOnlySpan<byte> bytes)
     {

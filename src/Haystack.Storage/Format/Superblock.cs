@@ -42,7 +42,7 @@ internal sealed record Superblock(VolumeId VolumeId, byte ReplicaCount, uint Com
         }
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[MagicOffset..]) != Magic)
         {
-            throw new VolumeFormatException(path, "not a Haystack volume (bad superblock magic).");
+            throw new VolumeFormatException(path, "not a Haystack volume file (bad superblock magic).");
         }
         var version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[VersionOffset..]);
         if (version != CurrentFormatVersion)

@@ -14,6 +14,8 @@ internal static partial class LinuxFile
     private const int FallocKeepSize = 0x01;
     private const int FadviseRandom = 1;
     private const int OpenReadOnly = 0;
+    private const int OpenCloseOnExec = 0x80000;
+    private const int NoSuchFile = 2;
 
     public static bool IsLinux { get; } = OperatingSystem.IsLinux();
 
@@ -76,6 +78,27 @@ internal static partial class LinuxFile
         {
             _ = close(fd);
         }
+    }
+
+    /// <summary>
+    /// Opens a file for reading with plain open(2), taking no lock. .NET's own open takes a flock (shared
+    /// even for reading), which fails while a Store holds its exclusive lock on the volume and would make
+    /// the Store's own open fail while held; inspection only reads, so it needs none.
+    /// </summary>
+    public static SafeFileHandle OpenReadUnlocked(string path)
+    {
+        if (!IsLinux)
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        var fd = open(path, OpenReadOnly | OpenCloseOnExec);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            var message = $"Cannot open {path} for reading: {Marshal.GetPInvokeErrorMessage(errno)}.";
+            throw errno == NoSuchFile ? new FileNotFoundException(message, path) : new IOException(message);
+        }
+        return new SafeFileHandle(fd, ownsHandle: true);
     }
 
     private static int Descriptor(SafeFileHandle file) => (int)file.DangerousGetHandle();
