@@ -6,13 +6,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Haystack.Directory.Http;
 
-/// <summary>The volume table: <c>GET /volumes</c>, <c>POST /volumes/{id}/readonly</c>, and cache reports (<c>POST /dir/report</c>).</summary>
+/// <summary>
+/// The volume table: <c>GET /volumes</c>, <c>POST /volumes/{id}/readonly</c>, <c>POST /volumes/{id}/repaired</c>, and
+/// cache reports (<c>POST /dir/report</c>).
+/// </summary>
 internal static class VolumeEndpoints
 {
     public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/volumes", (VolumeTable table) => TypedResults.Ok(new { volumes = table.List().Select(VolumeEntry.From) }));
         routes.MapPost("/volumes/{volumeId}/readonly", MarkReadOnlyAsync);
+        routes.MapPost("/volumes/{volumeId}/repaired", MarkRepairedAsync);
         routes.MapPost("/dir/report", ReportAsync);
     }
 
@@ -21,6 +25,16 @@ internal static class VolumeEndpoints
         var id = RequestValues.VolumeId(volumeId);
         var volume = await transitions.MarkReadOnlyAsync(id, "marked read-only by an administrator", cancellationToken)
             ?? throw new DirectoryException(DirectoryFailure.NotFound, $"Volume {id} is not in the volume table.");
+        return TypedResults.Ok(VolumeEntry.From(volume));
+    }
+
+    /// <summary>After a corrupt replica was rebuilt: the next probe decides the state again (and heals the volume if all is well).</summary>
+    private static async Task<IResult> MarkRepairedAsync(string volumeId, VolumeTable table, VolumeMaintenance maintenance, CancellationToken cancellationToken)
+    {
+        var id = RequestValues.VolumeId(volumeId);
+        var volume = await table.UpdateAsync(id, v => v with { NeedsRepair = false }, cancellationToken)
+            ?? throw new DirectoryException(DirectoryFailure.NotFound, $"Volume {id} is not in the volume table.");
+        maintenance.Wake();
         return TypedResults.Ok(VolumeEntry.From(volume));
     }
 

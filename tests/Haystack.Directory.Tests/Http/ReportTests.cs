@@ -28,6 +28,11 @@ public sealed class ReportTests
         Assert.Equal(2u, next.GetProperty("volume").GetUInt32());
         Assert.Equal(2, (await directory.GetJsonAsync("/dir/lookup?volume=1")).GetProperty("locations").GetArrayLength());
         Assert.Equal(photo, await stores[0].Http.GetByteArrayAsync(new Uri(stores[0].Url, id)));
+
+        using var repaired = await directory.Http.PostAsync("/volumes/1/repaired", null);
+        Assert.Equal(HttpStatusCode.OK, repaired.StatusCode);
+        await directory.ProbeAsync();
+        Assert.Equal(VolumeState.Writable, directory.Volume(1).State);
     }
 
     [Fact]
