@@ -6,6 +6,7 @@ var root = new RootCommand("haystack: a Haystack photo store (store, directory, 
 
 root.Subcommands.Add(DevCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
+root.Subcommands.Add(DirectoryCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(OperatorCommand.Create());
 root.Subcommands.Add(UploadCommand.Create());
@@ -19,4 +20,5 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(RestoreIndexCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+// Servers and dev get time to stop cleanly on SIGTERM/Ctrl+C (the default is 2 s).
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
