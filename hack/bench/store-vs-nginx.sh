@@ -32,6 +32,7 @@ REPO=$(cd "$BENCH_DIR/../.." && pwd)
 # shellcheck disable=SC1090  # the libraries are checked one by one
 for lib in log xfs diskstat cpu fio nginx store phase; do source "$BENCH_DIR/lib/$lib.sh"; done
 
+invocation="$0 $*"
 photos=200000 puts=20000 sync_puts=2000 out="" work=/var/tmp/haystack-bench connections="" systems=nginx,store
 fio_runtime=10 seed=20101004 rev=HEAD
 while (($#)); do
@@ -94,7 +95,7 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
   die "need $(((main_kib + sync_kib) >> 20)) GiB free under $work, have $((avail_kib >> 20)) GiB"
 
 {
-  echo "command: $0 $*"
+  echo "command: $invocation"
   echo "started: $(date -u +%FT%TZ)"
   echo "git: $(git -C "$REPO" rev-parse --short "$rev")"
   echo "kernel: $(uname -r)"
