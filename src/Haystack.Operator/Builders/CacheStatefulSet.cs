@@ -1,4 +1,3 @@
-using System.Globalization;
 using Haystack.Kubernetes.Models;
 using Haystack.Operator.Entities;
 
@@ -12,13 +11,23 @@ public static class CacheStatefulSet
     public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster)
     {
         var spec = cluster.Spec;
-        var container = HaystackContainer.Create(cluster, HaystackComponent.Cache,
+        List<string> args =
         [
             "cache",
-            "--port", HaystackPorts.Http.ToString(CultureInfo.InvariantCulture),
-            "--size-bytes", spec.Cache.SizeBytes.ToString(CultureInfo.InvariantCulture),
-            "--config", HaystackContainer.ConfigFile,
-        ], spec.Cache.Resources);
+            "--port", HaystackContainer.Arg(HaystackPorts.Http),
+            "--directory", ClusterAddresses.Directory(cluster),
+        ];
+        // Every pod lists the whole ring in the same order and names itself as the ring names it.
+        foreach (var node in ClusterAddresses.CachePods(cluster))
+        {
+            args.AddRange(["--node", node]);
+        }
+        args.AddRange(
+        [
+            "--self", ClusterAddresses.CacheSelf(cluster),
+            "--capacity-bytes", HaystackContainer.Arg(spec.Cache.SizeBytes),
+        ]);
+        var container = HaystackContainer.Create(cluster, HaystackComponent.Cache, args, spec.Cache.Resources);
 
         return new V1StatefulSet
         {

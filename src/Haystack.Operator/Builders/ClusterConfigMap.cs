@@ -6,8 +6,8 @@ using Haystack.Operator.Entities;
 namespace Haystack.Operator.Builders;
 
 /// <summary>
-/// haystack.json, mounted at /etc/haystack in the directory and cache pods: where the other components
-/// are and the volume rules, so those pods need no API call to start.
+/// haystack.json, mounted at /etc/haystack in the data pods: where the components are and the volume rules,
+/// for people and tools inside the pods. The verbs take their settings from their args, not from this file.
 /// </summary>
 public static class ClusterConfigMap
 {
@@ -23,16 +23,16 @@ public static class ClusterConfigMap
             ["namespace"] = ns,
             ["store"] = new JsonObject
             {
-                ["service"] = $"{ClusterNames.Store(cluster)}.{ns}.svc",
+                ["service"] = ClusterAddresses.ServiceHost(cluster, ClusterNames.Store(cluster)),
                 ["statefulSet"] = ClusterNames.Store(cluster),
                 ["replicas"] = spec.Store.Replicas,
                 ["httpPort"] = HaystackPorts.Http,
                 ["grpcPort"] = HaystackPorts.Grpc,
             },
-            ["directory"] = new JsonObject { ["service"] = $"{ClusterNames.Directory(cluster)}.{ns}.svc" },
+            ["directory"] = new JsonObject { ["service"] = ClusterAddresses.ServiceHost(cluster, ClusterNames.Directory(cluster)) },
             ["cache"] = new JsonObject
             {
-                ["service"] = $"{ClusterNames.Cache(cluster)}.{ns}.svc",
+                ["service"] = ClusterAddresses.ServiceHost(cluster, ClusterNames.Cache(cluster)),
                 ["statefulSet"] = ClusterNames.Cache(cluster),
                 ["replicas"] = spec.Cache.Replicas,
                 ["sizeBytes"] = spec.Cache.SizeBytes,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Haystack.Kubernetes.Models;
 using Haystack.Operator.Entities;
 
@@ -10,15 +9,45 @@ namespace Haystack.Operator.Builders;
 /// </summary>
 public static class DirectoryDeployment
 {
+    public const string StateVolumeName = "state";
+    public const string StateDirectory = "/var/lib/haystack";
+
+    /// <summary>
+    /// The volume table as a JSON file on an emptyDir (the root filesystem is read-only): per pod and gone with it.
+    /// A stopgap only; the Kubernetes Volume table source (IVolumeTableSource over the Volume resources) replaces
+    /// this file in a later issue, and with it every directory pod sees one table.
+    /// </summary>
+    public const string StateFile = StateDirectory + "/volumes.json";
+
     public static V1Deployment Build(V1Alpha1HaystackCluster cluster)
     {
         var spec = cluster.Spec;
-        var container = HaystackContainer.Create(cluster, HaystackComponent.Directory,
+        List<string> args =
         [
             "directory",
-            "--port", HaystackPorts.Http.ToString(CultureInfo.InvariantCulture),
-            "--config", HaystackContainer.ConfigFile,
-        ], spec.Directory.Resources);
+            "--state", StateFile,
+            "--port", HaystackContainer.Arg(HaystackPorts.Http),
+            "--grpc-port", HaystackContainer.Arg(HaystackPorts.Grpc),
+        ];
+        foreach (var store in ClusterAddresses.StorePods(cluster))
+        {
+            args.AddRange(["--store", store]);
+        }
+        foreach (var cache in ClusterAddresses.CachePods(cluster))
+        {
+            args.AddRange(["--cache", cache]);
+        }
+        args.AddRange(
+        [
+            "--replication", HaystackContainer.Arg(spec.Volume.Replicas),
+            "--volume-size-limit", HaystackContainer.Arg(spec.Volume.SizeLimitBytes),
+            "--read-only-threshold", HaystackContainer.Arg(spec.ReadOnlyThreshold),
+            // In Kubernetes the operator creates volumes; the directory's own creation is for dev clusters.
+            "--writable-volumes", "0",
+        ]);
+        var container = HaystackContainer.Create(cluster, HaystackComponent.Directory, args, spec.Directory.Resources);
+        container.Ports!.Add(HaystackContainer.GrpcPort());
+        container.VolumeMounts!.Add(new V1VolumeMount { Name = StateVolumeName, MountPath = StateDirectory });
 
         return new V1Deployment
         {
@@ -41,7 +70,11 @@ public static class DirectoryDeployment
                         SecurityContext = HaystackContainer.PodSecurityContext(),
                         Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Directory, SpreadPolicy.ScheduleAnyway),
                         Containers = [container],
-                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                        Volumes =
+                        [
+                            HaystackContainer.ConfigVolume(cluster),
+                            new V1Volume { Name = StateVolumeName, EmptyDir = new V1EmptyDirVolumeSource() },
+                        ],
                     },
                 },
             },

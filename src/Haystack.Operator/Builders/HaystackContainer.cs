@@ -1,3 +1,4 @@
+using System.Globalization;
 using Haystack.Kubernetes.Models;
 using Haystack.Operator.Entities;
 
@@ -8,7 +9,9 @@ public static class HaystackContainer
 {
     public const string ConfigVolumeName = "config";
     public const string ConfigDirectory = "/etc/haystack";
-    public const string ConfigFile = ConfigDirectory + "/" + ClusterConfigMap.FileName;
+
+    /// <summary>The pod's own name (downward API); args refer to it as <c>$(POD_NAME)</c>, which the kubelet expands.</summary>
+    public const string PodNameVariable = "POD_NAME";
 
     /// <summary>The non-root user of the image; fsGroup gives it the data disk.</summary>
     public const long RunAsUser = 65532;
@@ -34,6 +37,12 @@ public static class HaystackContainer
         },
         TerminationMessagePolicy = "FallbackToLogsOnError",
     };
+
+    /// <summary>The container port of a role that also serves gRPC (store, directory).</summary>
+    public static V1ContainerPort GrpcPort() => new() { Name = HaystackPorts.GrpcName, ContainerPort = HaystackPorts.Grpc, Protocol = "TCP" };
+
+    /// <summary>A number as a command-line value: invariant culture, so 0.95 never becomes "0,95".</summary>
+    public static string Arg(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
     public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
     {
@@ -64,7 +73,7 @@ public static class HaystackContainer
         List<V1EnvVar> env =
         [
             new() { Name = "HAYSTACK_CLUSTER", Value = ClusterNames.Name(cluster) },
-            FromField("POD_NAME", "metadata.name"),
+            FromField(PodNameVariable, "metadata.name"),
             FromField("POD_NAMESPACE", "metadata.namespace"),
             FromField("NODE_NAME", "spec.nodeName"),
         ];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Haystack.Kubernetes.Models;
 using Haystack.Operator.Entities;
 
@@ -21,11 +20,11 @@ public static class StoreStatefulSet
         [
             "store",
             "--data", DataDirectory,
-            "--port", HaystackPorts.Http.ToString(CultureInfo.InvariantCulture),
-            "--grpc-port", HaystackPorts.Grpc.ToString(CultureInfo.InvariantCulture),
-            "--volume-size-bytes", spec.Volume.SizeLimitBytes.ToString(CultureInfo.InvariantCulture),
+            "--port", HaystackContainer.Arg(HaystackPorts.Http),
+            "--grpc-port", HaystackContainer.Arg(HaystackPorts.Grpc),
+            "--volume-size-bytes", HaystackContainer.Arg(spec.Volume.SizeLimitBytes),
         ], spec.Store.Resources);
-        container.Ports!.Add(new V1ContainerPort { Name = HaystackPorts.GrpcName, ContainerPort = HaystackPorts.Grpc, Protocol = "TCP" });
+        container.Ports!.Add(HaystackContainer.GrpcPort());
         container.VolumeMounts!.Add(new V1VolumeMount { Name = DataVolumeName, MountPath = DataDirectory });
         // Recovery scans every volume from its last indexed needle; give it minutes before liveness counts.
         container.StartupProbe = HaystackContainer.HttpProbe("/healthz", periodSeconds: 5, failureThreshold: 120);

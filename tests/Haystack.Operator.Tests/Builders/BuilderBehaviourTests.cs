@@ -158,4 +158,55 @@ public sealed class BuilderBehaviourTests
             Assert.All(service.Spec!.Ports!, port => Assert.Contains(port.TargetPort!.Value, containerPorts));
         }
     }
+
+    [Fact]
+    public void DirectoryKnowsEveryStorePodAndCachePodByItsStableNameAndTheVolumeRules()
+    {
+        var cluster = TestClusters.Full();
+        cluster.Spec.Store.Replicas = 4;
+        cluster.Spec.Cache.Replicas = 1;
+
+        var args = Assert.Single(DirectoryDeployment.Build(cluster).Spec!.Template.Spec!.Containers).Args!;
+
+        Assert.Equal(
+            Enumerable.Range(0, 4).Select(i => $"http://photos-store-{i}.photos-store.haystack.svc:8080"),
+            ValuesOf(args, "--store"));
+        Assert.Equal(["http://photos-cache-0.photos-cache.haystack.svc:8080"], ValuesOf(args, "--cache"));
+        Assert.Equal(["3"], ValuesOf(args, "--replication"));
+        Assert.Equal(["107374182400"], ValuesOf(args, "--volume-size-limit"));
+        Assert.Equal(["0.95"], ValuesOf(args, "--read-only-threshold"));
+    }
+
+    [Fact]
+    public void DirectoryStateFileLivesOnAWritableMount()
+    {
+        var pods = DirectoryDeployment.Build(TestClusters.Full()).Spec!.Template.Spec!;
+        var container = Assert.Single(pods.Containers);
+
+        var stateFile = Assert.Single(ValuesOf(container.Args!, "--state"));
+
+        var mount = Assert.Single(container.VolumeMounts!, m => stateFile.StartsWith(m.MountPath + "/", StringComparison.Ordinal));
+        Assert.NotEqual(true, mount.ReadOnlyProperty);
+        Assert.NotNull(Assert.Single(pods.Volumes!, v => v.Name == mount.Name).EmptyDir);
+    }
+
+    [Fact]
+    public void CachePodNamesItselfAsTheRingNamesItThroughThePodNameVariable()
+    {
+        var cluster = TestClusters.Full();
+
+        var container = Assert.Single(CacheStatefulSet.Build(cluster).Spec!.Template.Spec!.Containers);
+
+        Assert.Equal(["http://photos-directory.haystack.svc:8080"], ValuesOf(container.Args!, "--directory"));
+        Assert.Equal(
+            ["http://photos-cache-0.photos-cache.haystack.svc:8080", "http://photos-cache-1.photos-cache.haystack.svc:8080"],
+            ValuesOf(container.Args!, "--node"));
+        var self = Assert.Single(ValuesOf(container.Args!, "--self"));
+        Assert.Contains(ValuesOf(container.Args!, "--node"), node => node == self.Replace("$(POD_NAME)", "photos-cache-1", StringComparison.Ordinal));
+        Assert.Equal("metadata.name", Assert.Single(container.Env!, e => e.Name == "POD_NAME").ValueFrom!.FieldRef!.FieldPath);
+        Assert.Equal(["4294967296"], ValuesOf(container.Args!, "--capacity-bytes"));
+    }
+
+    private static List<string> ValuesOf(IList<string> args, string option) =>
+        args.Select((arg, i) => (arg, i)).Where(a => a.arg == option).Select(a => args[a.i + 1]).ToList();
 }
