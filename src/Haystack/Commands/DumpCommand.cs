@@ -4,13 +4,15 @@ using System.Text.Json;
 using Haystack.Commands.Cli;
 using Haystack.Commands.VolumeFiles;
 using Haystack.Storage;
+using Haystack.Storage.Inspection;
 using Haystack.Store;
 
 namespace Haystack.Commands;
 
 /// <summary>
 /// <c>haystack dump VOLUME_FILE</c>: every needle of a volume data file with its offset, size, photo id and
-/// state (live, deleted, superseded), like Backpack's dump-log. Reads the file without locking or changing it.
+/// state (live, deleted, superseded), like Backpack's dump-log. Reads the file with the engine's
+/// <see cref="VolumeFileInspector"/>: no lock, no change.
 /// </summary>
 public static class DumpCommand
 {
@@ -25,27 +27,21 @@ public static class DumpCommand
 
     private static int Run(FileInfo file, bool json, TextWriter output)
     {
-        VolumeFileArgument.VolumeIdOf(file);
-        using var reader = VolumeFileReader.Open(file.FullName);
-        var newest = NewestOffsets(reader);
-        var block = reader.Superblock;
+        using var inspector = VolumeFileArgument.Inspect(file);
+        var scan = inspector.ScanNeedles();
+        var newest = NewestOffsets(scan);
+        var block = inspector.Superblock;
         if (!json)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"volume {block.VolumeId}  {file.FullName}  {ByteSize.Format(reader.Length)}  replicas {block.ReplicaCount}  compaction revision {block.CompactionRevision}  created {block.CreatedAt:u}"));
+                $"volume {block.VolumeId}  {file.FullName}  {ByteSize.Format(inspector.Length)}  replicas {block.ReplicaCount}  compaction revision {block.CompactionRevision}  created {block.CreatedAt:u}"));
             output.WriteLine($"{"offset",14} {"size",10} {"data",10}  {"state",-10} {"content type",-24} photo id");
         }
 
         long live = 0, deleted = 0, superseded = 0, liveBytes = 0;
-        string? damage = null;
-        foreach (var needle in reader.ReadNeedles(verifyData: false))
+        foreach (var needle in scan)
         {
-            if (needle.EndsScan)
-            {
-                damage = string.Create(CultureInfo.InvariantCulture, $"offset {needle.Offset}: {needle.Problem}; nothing after it can be read. Run `haystack verify`.");
-                break;
-            }
-            var state = needle.IsDeleted ? "deleted" : newest[new NeedleId(needle.Key, needle.AlternateKey)] == needle.Offset ? "live" : "superseded";
+            var state = needle.IsDeleted ? "deleted" : newest[needle.Id] == needle.Location.Offset ? "live" : "superseded";
             switch (state)
             {
                 case "live":
@@ -59,12 +55,13 @@ public static class DumpCommand
                     superseded++;
                     break;
             }
-            var photoId = new PhotoId(block.VolumeId, needle.Key, needle.AlternateKey, needle.Cookie).ToString();
+            var (offset, size) = needle.Location;
+            var photoId = new PhotoId(block.VolumeId.Value, needle.Id.Key, needle.Id.AlternateKey, needle.Cookie).ToString();
             output.WriteLine(json
-                ? JsonSerializer.Serialize(new NeedleLine(needle.Offset, needle.TotalLength, needle.DataLength, state, needle.ContentType, photoId,
-                    needle.Key.ToString("x", CultureInfo.InvariantCulture), needle.AlternateKey, needle.Cookie.ToString("x8", CultureInfo.InvariantCulture), needle.Problem), CliJson.Options)
+                ? JsonSerializer.Serialize(new NeedleLine(offset, size, needle.DataLength, state, needle.ContentType, photoId,
+                    needle.Id.Key.ToString("x", CultureInfo.InvariantCulture), needle.Id.AlternateKey, needle.Cookie.ToString("x8", CultureInfo.InvariantCulture), needle.Problem), CliJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{needle.Offset,14} {needle.TotalLength,10} {needle.DataLength,10}  {state,-10} {needle.ContentType ?? "-",-24} {photoId}{(needle.Problem is null ? "" : "  ! " + needle.Problem)}"));
+                    $"{offset,14} {size,10} {needle.DataLength,10}  {state,-10} {needle.ContentType ?? "-",-24} {photoId}{(needle.Problem is null ? "" : "  ! " + needle.Problem)}"));
         }
 
         if (!json)
@@ -72,24 +69,22 @@ public static class DumpCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{live + deleted + superseded} needles: {live} live ({ByteSize.Format(liveBytes)} of data), {deleted} deleted, {superseded} superseded"));
         }
-        if (damage is not null)
+        if (scan.UnreadableTail is { } tail)
         {
-            Console.Error.WriteLine($"haystack: {file.FullName}: {damage}");
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"haystack: {file.FullName}: offset {tail.Offset}: {tail.Problem}; nothing after it can be read. Run `haystack verify`."));
             return ExitCodes.Failure;
         }
         return ExitCodes.Success;
     }
 
-    /// <summary>First pass over the headers: the newest needle of each id is the one a read returns.</summary>
-    private static Dictionary<NeedleId, long> NewestOffsets(VolumeFileReader reader)
+    /// <summary>A first pass: the newest needle of each id is the one a read returns.</summary>
+    private static Dictionary<NeedleId, long> NewestOffsets(NeedleScan scan)
     {
         var newest = new Dictionary<NeedleId, long>();
-        foreach (var needle in reader.ReadNeedles(verifyData: false))
+        foreach (var needle in scan)
         {
-            if (!needle.EndsScan)
-            {
-                newest[new NeedleId(needle.Key, needle.AlternateKey)] = needle.Offset;
-            }
+            newest[needle.Id] = needle.Location.Offset;
         }
         return newest;
     }

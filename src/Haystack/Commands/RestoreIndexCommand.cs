@@ -7,9 +7,10 @@ using Haystack.Storage;
 namespace Haystack.Commands;
 
 /// <summary>
-/// <c>haystack restore-index VOLUME_FILE</c>: rebuilds <c>&lt;id&gt;.idx</c> from the data file. The old index
-/// is kept as <c>&lt;id&gt;.idx.old</c>; the engine's recovery does the rebuild (it also cuts a torn tail, which
-/// holds nothing that was ever acknowledged). The Store serving the volume must be stopped first.
+/// <c>haystack restore-index VOLUME_FILE</c>: rebuilds <c>&lt;id&gt;.idx</c> from the data file with the engine's
+/// <see cref="Volume.RebuildIndexAsync"/> (recovery's own scan; it also cuts a torn tail, which holds nothing that
+/// was ever acknowledged). The old index is kept as <c>&lt;id&gt;.idx.old</c>. The Store serving the volume must be
+/// stopped first; while it runs the engine refuses and changes nothing.
 /// </summary>
 public static class RestoreIndexCommand
 {
@@ -28,29 +29,19 @@ public static class RestoreIndexCommand
         var paths = new VolumePaths(directory, id);
         var kept = paths.Index + ".old";
         var hadIndex = File.Exists(paths.Index);
-        if (hadIndex)
-        {
-            File.Move(paths.Index, kept, overwrite: true);
-        }
 
-        RecoveryReport report;
-        VolumeStats stats;
+        IndexRebuildReport rebuilt;
         try
         {
-            await using var volume = Volume.Open(directory, id);
-            report = volume.Recovery;
-            stats = volume.Stats;
+            rebuilt = await Volume.RebuildIndexAsync(directory, id, hadIndex ? kept : null);
         }
         catch (Exception error) when (error is IOException or StorageException)
         {
-            if (hadIndex && !File.Exists(paths.Index))
-            {
-                File.Move(kept, paths.Index);
-            }
             throw new CliException($"cannot rebuild the index of volume {id} in {directory}: {error.Message}" +
                 (error is IOException ? " Stop the store serving this volume, then retry." : ""), ExitCodes.Failure, error);
         }
 
+        var (report, stats) = rebuilt;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rebuilt {paths.Index} from {paths.Data}: {report.NeedlesScanned} needles indexed, {stats.NeedleCount} live ({ByteSize.Format(stats.LiveBytes)}), {stats.GarbageNeedleCount} deleted or superseded."));
         if (report.TruncatedBytes > 0)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Haystack.Commands.VolumeFiles;
+using Haystack.Storage;
 
 namespace Haystack.Commands.Cli;
 
@@ -17,9 +17,9 @@ public static class CliAction
             {
                 return Fail(error.Message, error.ExitCode);
             }
-            catch (VolumeFileException error)
+            catch (VolumeFormatException error)
             {
-                return Fail(error.Message, ExitCodes.Failure);
+                return Fail(error.Message, ExitCodes.Failure); // the tool verbs' files: the message names the file
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

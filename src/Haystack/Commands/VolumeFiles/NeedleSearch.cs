@@ -1,4 +1,6 @@
 using System.Globalization;
+using Haystack.Storage;
+using Haystack.Storage.Inspection;
 using Haystack.Store;
 
 namespace Haystack.Commands.VolumeFiles;
@@ -11,12 +13,11 @@ internal static class NeedleSearch
 {
     public static IEnumerable<string> Find(PhotoId id, IEnumerable<string> folders)
     {
+        var needleId = new NeedleId(id.Key, id.AlternateKey);
         foreach (var file in VolumeFilesNamed(id.VolumeId, folders))
         {
-            using var reader = VolumeFileReader.Open(file);
-            var newest = reader.ReadNeedles(verifyData: false)
-                .Where(needle => !needle.EndsScan && needle.Key == id.Key && needle.AlternateKey == id.AlternateKey)
-                .LastOrDefault();
+            using var inspector = VolumeFileInspector.Open(file);
+            var newest = inspector.ScanNeedles().LastOrDefault(needle => needle.Id == needleId);
             if (newest is null)
             {
                 yield return $"{file}: no needle with this key";
@@ -25,7 +26,7 @@ internal static class NeedleSearch
             var deleted = newest.IsDeleted ? ", deleted" : "";
             var cookie = newest.Cookie == id.Cookie ? "" : ", cookie differs from the id's";
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"{file}: offset {newest.Offset}, {newest.TotalLength} bytes on disk, {newest.DataLength} bytes of data{deleted}{cookie}");
+                $"{file}: offset {newest.Location.Offset}, {newest.Location.Length} bytes on disk, {newest.DataLength} bytes of data{deleted}{cookie}");
         }
     }
 

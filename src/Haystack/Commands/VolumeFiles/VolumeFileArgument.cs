@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Haystack.Commands.Cli;
+using Haystack.Storage.Inspection;
 
 namespace Haystack.Commands.VolumeFiles;
 
@@ -24,5 +25,22 @@ internal static class VolumeFileArgument
             throw new CliException($"{file.FullName} is not named <volume id>.dat, so it is not a volume data file.", ExitCodes.Usage);
         }
         return id;
+    }
+
+    /// <summary>
+    /// Checks the argument and opens the file with the engine's read-only inspector. A file that is not a
+    /// volume raises the engine's <c>VolumeFormatException</c>, which names the file.
+    /// </summary>
+    public static VolumeFileInspector Inspect(FileInfo file)
+    {
+        VolumeIdOf(file);
+        try
+        {
+            return VolumeFileInspector.Open(file.FullName);
+        }
+        catch (IOException error)
+        {
+            throw new CliException($"cannot read {file.FullName}: {error.Message}", ExitCodes.Failure, error);
+        }
     }
 }
