@@ -23,11 +23,11 @@ namespace Haystack.Directory;
 public sealed class DirectoryServer : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly DirectoryListeners listeners;
+    private readonly HttpAndGrpcListeners listeners;
     private readonly CancellationTokenSource stopping = new();
     private Task maintenanceLoop = Task.CompletedTask;
 
-    private DirectoryServer(WebApplication app, DirectoryListeners listeners)
+    private DirectoryServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
         this.app = app;
         this.listeners = listeners;
@@ -56,8 +56,13 @@ public sealed class DirectoryServer : IAsyncDisposable
         // One line per request would drown the state changes; ASP.NET's own warnings still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
-        var listeners = new DirectoryListeners();
-        builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));
+        var listeners = new HttpAndGrpcListeners("directory");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Uploads are buffered whole before any replica is written; the gRPC message adds a little framing.
+            kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64L * 1024);
+            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64L * 1024));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         AddServices(builder.Services, options, table);

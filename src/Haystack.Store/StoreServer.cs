@@ -1,4 +1,3 @@
-using System.Net;
 using Haystack.Store.Grpc;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
@@ -21,11 +20,11 @@ namespace Haystack.Store;
 public sealed class StoreServer : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly StoreListeners listeners;
+    private readonly HttpAndGrpcListeners listeners;
     private readonly CancellationTokenSource stopping = new();
     private Task loading = Task.CompletedTask;
 
-    private StoreServer(WebApplication app, StoreListeners listeners)
+    private StoreServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
         this.app = app;
         this.listeners = listeners;
@@ -51,8 +50,15 @@ public sealed class StoreServer : IAsyncDisposable
         // Per-request framework logs would cost more than serving a needle; keep ASP.NET Core to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
-        var listeners = new StoreListeners();
-        builder.WebHost.ConfigureKestrel(kestrel => listeners.Configure(kestrel, options));
+        var listeners = new HttpAndGrpcListeners("store");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // The gRPC limit is the larger one; HTTP uploads are held to the needle limit by the upload reader (413).
+            kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
+            // A stalled upload is aborted instead of holding a connection and a buffer forever.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod);
+            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
+        });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<VolumeSet>();
