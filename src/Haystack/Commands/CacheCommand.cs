@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Haystack.Cache;
+using Haystack.Commands.Cli;
 
 namespace Haystack.Commands;
 
@@ -18,18 +18,18 @@ public static class CacheCommand
         {
             Description = "The Directory's URL, for volume lookups and replica reports (e.g. http://127.0.0.1:7070).",
             Required = true,
-            CustomParser = result => Urls(result).FirstOrDefault(),
+            CustomParser = result => HttpUrlsParser.Parse(result).FirstOrDefault(),
         };
         var nodes = new Option<Uri[]>("--node")
         {
             Description = "Every cache node of the ring, this one included (repeatable). Default: this node alone.",
             AllowMultipleArgumentsPerToken = true,
-            CustomParser = Urls,
+            CustomParser = HttpUrlsParser.Parse,
         };
         var self = new Option<Uri?>("--self")
         {
             Description = "This node's address as written in --node. Default: the --node on this host and --port.",
-            CustomParser = result => Urls(result).FirstOrDefault(),
+            CustomParser = result => HttpUrlsParser.Parse(result).FirstOrDefault(),
         };
         var capacity = new Option<long>("--capacity-bytes")
         {
@@ -88,23 +88,5 @@ public static class CacheCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Absolute http(s) URLs; anything else is a parse error naming the option and the value.</summary>
-    private static Uri[] Urls(ArgumentResult result)
-    {
-        var urls = new List<Uri>();
-        foreach (var token in result.Tokens)
-        {
-            if (Uri.TryCreate(token.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-            {
-                urls.Add(url);
-            }
-            else
-            {
-                result.AddError($"'{token.Value}' is not an http(s) URL such as http://127.0.0.1:7070.");
-            }
-        }
-        return [.. urls];
     }
 }

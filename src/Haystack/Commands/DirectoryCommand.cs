@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using Haystack.Commands.Cli;
 using Haystack.Directory;
 
 namespace Haystack.Commands;
@@ -29,13 +29,13 @@ public static class DirectoryCommand
             Description = "A Store server's URL, e.g. http://127.0.0.1:7101 (repeatable; new volumes are placed on these).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
-            CustomParser = Urls,
+            CustomParser = HttpUrlsParser.Parse,
         };
         var caches = new Option<Uri[]>("--cache")
         {
             Description = "A cache node's URL (repeatable); photo URLs point at the node owning the id. Default: a replica.",
             AllowMultipleArgumentsPerToken = true,
-            CustomParser = Urls,
+            CustomParser = HttpUrlsParser.Parse,
         };
         var replication = new Option<int>("--replication")
         {
@@ -120,23 +120,5 @@ public static class DirectoryCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Absolute http(s) base URLs; anything else is a parse error naming the value.</summary>
-    private static Uri[] Urls(ArgumentResult result)
-    {
-        var urls = new List<Uri>();
-        foreach (var token in result.Tokens)
-        {
-            if (Uri.TryCreate(token.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-            {
-                urls.Add(url);
-            }
-            else
-            {
-                result.AddError($"'{token.Value}' is not an http(s) URL such as http://127.0.0.1:7101.");
-            }
-        }
-        return [.. urls];
     }
 }
