@@ -1,6 +1,8 @@
+using System.Buffers;
 using Haystack.Storage.Files;
 using Haystack.Storage.Format;
 using Haystack.Storage.Memory;
+using Haystack.Storage.Native;
 
 namespace Haystack.Storage;
 
@@ -10,7 +12,7 @@ public sealed partial class Volume
     /// Reads a needle with one positioned read of its whole length, then verifies header, id, cookie
     /// and checksum. Returns null when there is no live needle with this id or the cookie differs (the
     /// two are deliberately indistinguishable); throws <see cref="NeedleCorruptException"/> when the bytes
-    /// on disk fail verification.
+    /// on disk fail verification. The needle's bytes are in a pooled buffer: dispose it when done.
     /// </summary>
     public async ValueTask<StoredNeedle?> ReadAsync(NeedleId id, uint cookie, CancellationToken cancellationToken = default)
     {
@@ -26,23 +28,60 @@ public sealed partial class Volume
             {
                 continue; // compaction swapped the file in between; look again in the new one
             }
-            var buffer = new byte[slot.Length];
-            int read;
+            var buffer = ArrayPool<byte>.Shared.Rent(slot.Length);
+            StoredNeedle? needle = null;
+            bool deletedOnDisk;
             try
             {
-                read = await RandomAccess.ReadAsync(generation.Data.Handle, buffer, slot.Offset, cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await ReadSlotAsync(generation.Data, buffer, slot, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    generation.Data.Release();
+                }
+                (needle, deletedOnDisk) = Interpret(generation, id, cookie, slot, buffer, read);
             }
             finally
             {
-                generation.Data.Release();
+                if (needle is null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
-            var (needle, deletedOnDisk) = Interpret(generation, id, cookie, slot, buffer.AsMemory(0, read));
             if (deletedOnDisk)
             {
                 await ForgetDeletedAsync(generation, id, slot).ConfigureAwait(false);
             }
             return needle;
         }
+    }
+
+    /// <summary>
+    /// A page-cached needle is copied on the calling thread; only the part that must come from the disk goes to a
+    /// pool thread, which blocks in pread. So warm reads cost no thread switch and cold ones cost one.
+    /// </summary>
+    private static ValueTask<int> ReadSlotAsync(DataFile data, byte[] buffer, NeedleSlot slot, CancellationToken cancellationToken)
+    {
+        var cached = LinuxFile.ReadIfCached(data.Handle, buffer.AsSpan(0, slot.Length), slot.Offset);
+        return cached == slot.Length ? ValueTask.FromResult(cached) : ReadFromDiskAsync(data, buffer, slot, cached, cancellationToken);
+    }
+
+    private static async ValueTask<int> ReadFromDiskAsync(DataFile data, byte[] buffer, NeedleSlot slot, int done, CancellationToken cancellationToken)
+    {
+        while (done < slot.Length)
+        {
+            var read = await RandomAccess.ReadAsync(data.Handle, buffer.AsMemory(done, slot.Length - done), slot.Offset + done, cancellationToken)
+                .ConfigureAwait(false);
+            if (read == 0)
+            {
+                break; // end of file: the verification reports the needle truncated
+            }
+            done += read;
+        }
+        return done;
     }
 
     /// <summary>
@@ -66,9 +105,10 @@ public sealed partial class Volume
     }
 
     private (StoredNeedle? Needle, bool DeletedOnDisk) Interpret(
-        VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, ReadOnlyMemory<byte> bytes)
+        VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, byte[] buffer, int length)
     {
-        var problem = NeedleCodec.Verify(bytes.Span, out var header);
+        var bytes = buffer.AsSpan(0, length);
+        var problem = NeedleCodec.Verify(bytes, out var header);
         if (problem is null && header.Id != id)
         {
             problem = $"the bytes at this offset belong to needle {header.Id}";
@@ -92,9 +132,11 @@ public sealed partial class Volume
         var needle = new StoredNeedle(
             id,
             cookie,
-            NeedleCodec.ContentType(bytes.Span, header),
-            bytes.Slice(NeedleCodec.DataOffset(header), header.DataLength),
-            new NeedleLocation(slot.Offset, slot.Length));
+            NeedleCodec.ContentType(bytes, header),
+            buffer.AsMemory(NeedleCodec.DataOffset(header), header.DataLength),
+            NeedleCodec.StoredChecksum(bytes, header),
+            new NeedleLocation(slot.Offset, slot.Length),
+            pooledBuffer: buffer);
         return (needle, false);
     }
 

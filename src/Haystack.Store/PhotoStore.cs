@@ -41,7 +41,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
             var volume = volumes.Get(id.VolumeId);
             await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken);
             stats.Record(StoreOperation.Write, RequestOutcome.Ok, data.Length, Stopwatch.GetElapsedTime(started));
-            return new PhotoContent(id, data, contentType ?? PhotoContent.DefaultContentType, Crc32C.Compute(data.Span));
+            return new PhotoContent(id, data, contentType ?? PhotoContent.DefaultContentType, NeedleChecksum.Compute(contentType, data.Span));
         }
         catch (Exception e)
         {
@@ -55,8 +55,11 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
         }
     }
 
-    /// <summary>The needle's verified bytes; a wrong cookie and a missing needle give the same NeedleNotFound.</summary>
-    public async Task<PhotoContent> ReadAsync(PhotoId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The needle's verified bytes; a wrong cookie and a missing needle give the same NeedleNotFound. Dispose the result
+    /// once its bytes are sent.
+    /// </summary>
+    public async ValueTask<PhotoContent> ReadAsync(PhotoId id, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -65,7 +68,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
             var needle = await volume.ReadAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, cancellationToken)
                 ?? throw NotFound(id);
             stats.Record(StoreOperation.Read, RequestOutcome.Ok, needle.Data.Length, Stopwatch.GetElapsedTime(started));
-            return new PhotoContent(id, needle.Data, needle.ContentType ?? PhotoContent.DefaultContentType, Crc32C.Compute(needle.Data.Span));
+            return new PhotoContent(id, needle.Data, needle.ContentType ?? PhotoContent.DefaultContentType, needle.Checksum) { Buffer = needle };
         }
         catch (Exception e)
         {
@@ -91,9 +94,12 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
             var volume = volumes.Get(id.VolumeId);
             var needleId = new NeedleId(id.Key, id.AlternateKey);
             // The engine deletes by id alone; the cookie check costs one read, which deletes can afford.
-            if (await volume.ReadAsync(needleId, id.Cookie, cancellationToken) is null || !await volume.DeleteAsync(needleId, cancellationToken))
+            using (var needle = await volume.ReadAsync(needleId, id.Cookie, cancellationToken))
             {
-                throw NotFound(id);
+                if (needle is null || !await volume.DeleteAsync(needleId, cancellationToken))
+                {
+                    throw NotFound(id);
+                }
             }
             stats.Record(StoreOperation.Delete, RequestOutcome.Ok, 0, Stopwatch.GetElapsedTime(started));
         }

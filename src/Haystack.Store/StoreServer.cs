@@ -19,6 +19,9 @@ namespace Haystack.Store;
 /// </summary>
 public sealed class StoreServer : IAsyncDisposable
 {
+    /// <summary>Per-connection response buffer: photos and thumbnails fit; larger needles stream with backpressure.</summary>
+    public const int ResponseBufferBytes = 256 * 1024;
+
     private readonly WebApplication app;
     private readonly HttpAndGrpcListeners listeners;
     private readonly CancellationTokenSource stopping = new();
@@ -50,11 +53,17 @@ public sealed class StoreServer : IAsyncDisposable
         // Per-request framework logs would cost more than serving a needle; keep ASP.NET Core to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
+        // Requests run on the thread that read them instead of being queued to the thread pool: a page-cached GET then
+        // costs no thread switch. Safe because handlers do not block: disk reads that must wait go to the pool (see
+        // Volume.ReadAsync) and slow administration runs there explicitly.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         var listeners = new HttpAndGrpcListeners("store");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // The gRPC limit is the larger one; HTTP uploads are held to the needle limit by the upload reader (413).
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
+            // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
+            kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
             // A stalled upload is aborted instead of holding a connection and a buffer forever.
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);

@@ -90,6 +90,14 @@ public sealed class VolumeSet : IAsyncDisposable
     /// <summary>The open volumes in id order.</summary>
     public IReadOnlyList<Volume> List() => [.. volumes.Values.OrderBy(v => v.Id.Value)];
 
+    /// <summary>Marks the volume read-only for good (a marker file, flushed); a thread-pool job, since flushing blocks.</summary>
+    public async Task<Volume> MarkReadOnlyAsync(uint volumeId)
+    {
+        var volume = Get(volumeId);
+        await Task.Run(volume.MarkReadOnly);
+        return volume;
+    }
+
     /// <summary>Creates an empty volume with the store's settings; refuses an id this directory already holds.</summary>
     public async Task<Volume> CreateAsync(uint volumeId, byte replicaCount, CancellationToken cancellationToken)
     {
@@ -105,7 +113,8 @@ public sealed class VolumeSet : IAsyncDisposable
             {
                 throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store.");
             }
-            var volume = Volume.Create(options.DataDirectory, id, options.Volume with { ReplicaCount = replicaCount });
+            // Creating files, preallocating and flushing block; requests may run on a socket thread (see StoreServer).
+            var volume = await Task.Run(() => Volume.Create(options.DataDirectory, id, options.Volume with { ReplicaCount = replicaCount }), cancellationToken);
             volumes[volumeId] = volume;
             logger.LogInformation("Created volume {VolumeId} in {Directory}", volumeId, options.DataDirectory);
             return volume;
@@ -135,7 +144,7 @@ public sealed class VolumeSet : IAsyncDisposable
             await ReceiveAsync(paths.Data, data, length, volumeId, cancellationToken);
             try
             {
-                var volume = openVolume(options.DataDirectory, id, options.Volume);
+                var volume = await Task.Run(() => openVolume(options.DataDirectory, id, options.Volume), CancellationToken.None);
                 volumes[volumeId] = volume;
                 logger.LogInformation("Imported volume {VolumeId} ({Bytes} bytes, {Needles} needles)", volumeId, length, volume.Stats.NeedleCount);
                 return volume;

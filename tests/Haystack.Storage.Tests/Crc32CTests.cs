@@ -38,6 +38,23 @@ public sealed class Crc32CTests
         Assert.Equal(Crc32C.ComputeWithTable(data), Crc32C.Compute(data));
     }
 
+    [Theory]
+    [InlineData(767)] // just short of three 256-byte streams
+    [InlineData(768)]
+    [InlineData(3 * 8192)]
+    [InlineData(66_000)] // long streams, short streams and a tail
+    [InlineData(131_077)]
+    public void The_three_stream_path_agrees_with_the_table_across_block_boundaries(int length)
+    {
+        var data = TestData.Bytes(length + 3, length);
+        for (var start = 0; start < 3; start++)
+        {
+            var slice = data.AsSpan(start, length);
+            Assert.Equal(Crc32C.ComputeWithTable(slice), Crc32C.Compute(slice));
+            Assert.Equal(Crc32C.ComputeWithTable(slice), Crc32C.Append(Crc32C.Compute(slice[..100]), slice[100..]));
+        }
+    }
+
     [Fact]
     public void Appending_continues_a_checksum()
     {

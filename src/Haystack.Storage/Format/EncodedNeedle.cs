@@ -33,7 +33,7 @@ internal sealed class EncodedNeedle
         {
             Encoding.ASCII.GetBytes(contentType, prefix.AsSpan(NeedleLayout.HeaderSize));
         }
-        var checksum = Crc32C.Append(Crc32C.Compute(prefix.AsSpan(NeedleLayout.HeaderSize)), data.Span);
+        var checksum = NeedleChecksum.Compute(prefix.AsSpan(NeedleLayout.HeaderSize), data.Span);
         var suffix = new byte[header.TotalLength - prefix.Length - data.Length];
         BinaryPrimitives.WriteUInt32LittleEndian(suffix.AsSpan(NeedleLayout.FooterMagicOffsetInFooter), NeedleLayout.FooterMagic);
         BinaryPrimitives.WriteUInt32LittleEndian(suffix.AsSpan(NeedleLayout.DataChecksumOffsetInFooter), checksum);

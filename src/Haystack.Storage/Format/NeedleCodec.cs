@@ -21,7 +21,7 @@ internal static class NeedleCodec
         {
             return $"needle truncated: {needle.Length} of {header.TotalLength} bytes present";
         }
-        var footer = needle[(NeedleLayout.HeaderSize + header.ContentTypeLength + header.DataLength)..];
+        var footer = needle[FooterOffset(header)..];
         if (BinaryPrimitives.ReadUInt32LittleEndian(footer[NeedleLayout.FooterMagicOffsetInFooter..]) != NeedleLayout.FooterMagic)
         {
             return "bad footer magic";
@@ -34,6 +34,10 @@ internal static class NeedleCodec
         return null;
     }
 
+    /// <summary>The footer's checksum of a needle <see cref="Verify"/> accepted.</summary>
+    public static uint StoredChecksum(ReadOnlySpan<byte> needle, NeedleHeader header) =>
+        BinaryPrimitives.ReadUInt32LittleEndian(needle[(FooterOffset(header) + NeedleLayout.DataChecksumOffsetInFooter)..]);
+
     /// <summary>Content type bytes followed by the data: the range the footer checksum covers.</summary>
     public static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> needle, NeedleHeader header) =>
         needle.Slice(NeedleLayout.HeaderSize, header.ContentTypeLength + header.DataLength);
@@ -44,4 +48,6 @@ internal static class NeedleCodec
             : Encoding.ASCII.GetString(needle.Slice(NeedleLayout.HeaderSize, header.ContentTypeLength));
 
     public static int DataOffset(NeedleHeader header) => NeedleLayout.HeaderSize + header.ContentTypeLength;
+
+    private static int FooterOffset(NeedleHeader header) => DataOffset(header) + header.DataLength;
 }

@@ -5,8 +5,8 @@ namespace Haystack.Storage.Native;
 
 /// <summary>
 /// The few Linux file calls .NET does not expose: fallocate (extent preallocation), posix_fadvise
-/// (no read-ahead), fdatasync (durability without a metadata-only flush) and directory fsync
-/// (durable renames). Preallocation and advice are optimisations: where the file system refuses
+/// (no read-ahead), preadv2 with RWF_NOWAIT (read only what the page cache holds), fdatasync
+/// (durability without a metadata-only flush) and directory fsync (durable renames). Preallocation and advice are optimisations: where the file system refuses
 /// them the engine carries on; fdatasync failing is an error.
 /// </summary>
 internal static partial class LinuxFile
@@ -16,6 +16,9 @@ internal static partial class LinuxFile
     private const int OpenReadOnly = 0;
     private const int OpenCloseOnExec = 0x80000;
     private const int NoSuchFile = 2;
+    private const int ReadNoWait = 0x08; // RWF_NOWAIT
+    private const int WouldBlock = 11; // EAGAIN
+    private static volatile bool noWaitUnsupported;
 
     public static bool IsLinux { get; } = OperatingSystem.IsLinux();
 
@@ -36,6 +39,35 @@ internal static partial class LinuxFile
         {
             _ = posix_fadvise(Descriptor(file), 0, 0, FadviseRandom);
         }
+    }
+
+    /// <summary>
+    /// Copies into <paramref name="destination"/> what the page cache already holds from <paramref name="offset"/> on,
+    /// without waiting for the disk, and returns the number of bytes copied: all of them for a cached needle, fewer or
+    /// none when part of it must come from the disk (or the kernel cannot say, e.g. not Linux). Lets a server copy
+    /// cached needles on the request's own thread and hand only real disk reads to a thread that may block.
+    /// </summary>
+    public static unsafe int ReadIfCached(SafeFileHandle file, Span<byte> destination, long offset)
+    {
+        if (!IsLinux || noWaitUnsupported || destination.IsEmpty)
+        {
+            return 0;
+        }
+        fixed (byte* start = destination)
+        {
+            var vector = new IoVector { Base = start, Length = (nuint)destination.Length };
+            var read = preadv2(Descriptor(file), &vector, 1, offset, ReadNoWait);
+            if (read >= 0)
+            {
+                return (int)read;
+            }
+        }
+        // EAGAIN: not (all) cached. Anything else (old kernel, a file system without RWF_NOWAIT): stop asking.
+        if (Marshal.GetLastPInvokeError() != WouldBlock)
+        {
+            noWaitUnsupported = true;
+        }
+        return 0;
     }
 
     /// <summary>Flushes the file's data (and the length when it changed) to stable storage.</summary>
@@ -110,6 +142,9 @@ internal static partial class LinuxFile
     private static partial int posix_fadvise(int fd, long offset, long length, int advice);
 
     [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial nint preadv2(int fd, IoVector* vectors, int count, long offset, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
     private static partial int fdatasync(int fd);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -120,4 +155,11 @@ internal static partial class LinuxFile
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int close(int fd);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private unsafe struct IoVector
+    {
+        public byte* Base;
+        public nuint Length;
+    }
 }

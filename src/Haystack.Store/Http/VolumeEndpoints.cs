@@ -18,7 +18,7 @@ internal static class VolumeEndpoints
         volumes.MapGet("/", List);
         volumes.MapPost("/{volumeId}", CreateAsync);
         volumes.MapGet("/{volumeId}", Status);
-        volumes.MapPost("/{volumeId}/readonly", MarkReadOnly);
+        volumes.MapPost("/{volumeId}/readonly", MarkReadOnlyAsync);
         volumes.MapPost("/{volumeId}/compact", CompactAsync);
         volumes.MapGet("/{volumeId}/stream", Stream);
         volumes.MapPut("/{volumeId}/stream", ImportAsync);
@@ -43,12 +43,8 @@ internal static class VolumeEndpoints
     private static IResult Status(string volumeId, VolumeSet volumes) =>
         TypedResults.Ok(VolumeStatus.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
 
-    private static IResult MarkReadOnly(string volumeId, VolumeSet volumes)
-    {
-        var volume = volumes.Get(RequestIds.Volume(volumeId));
-        volume.MarkReadOnly();
-        return TypedResults.Ok(VolumeStatus.From(volume.Stats));
-    }
+    private static async Task<IResult> MarkReadOnlyAsync(string volumeId, VolumeSet volumes) =>
+        TypedResults.Ok(VolumeStatus.From((await volumes.MarkReadOnlyAsync(RequestIds.Volume(volumeId))).Stats));
 
     private static async Task<IResult> CompactAsync(string volumeId, VolumeSet volumes, CancellationToken cancellationToken)
     {

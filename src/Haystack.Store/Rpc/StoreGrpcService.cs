@@ -20,7 +20,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
         .MapUnary<CreateVolumeRequest, VolumeInfo>(ServiceName, "CreateVolume", CreateVolumeAsync)
         .MapUnary<ListVolumesRequest, ListVolumesResponse>(ServiceName, "ListVolumes", ListVolumes)
         .MapUnary<VolumeStatusRequest, VolumeInfo>(ServiceName, "VolumeStatus", VolumeStatus)
-        .MapUnary<MarkReadOnlyRequest, VolumeInfo>(ServiceName, "MarkReadOnly", MarkReadOnly)
+        .MapUnary<MarkReadOnlyRequest, VolumeInfo>(ServiceName, "MarkReadOnly", MarkReadOnlyAsync)
         .MapUnary<CompactRequest, CompactResponse>(ServiceName, "Compact", CompactAsync)
         .MapServerStreaming<StreamVolumeRequest, VolumeChunk>(ServiceName, "StreamVolume", StreamVolumeAsync);
 
@@ -34,6 +34,8 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
 
     private async Task<ReadResponse> ReadAsync(ReadRequest request, ServerCallContext call)
     {
+        // Not disposed: the response wraps the read buffer and is serialised after this returns; the buffer is then
+        // collected instead of going back to the pool.
         var photo = await photos.ReadAsync(RequestIds.Photo(request.PhotoId), call.CancellationToken);
         return new ReadResponse
         {
@@ -70,12 +72,8 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
     private Task<VolumeInfo> VolumeStatus(VolumeStatusRequest request, ServerCallContext call) =>
         Task.FromResult(ToVolumeInfo(volumes.Get(request.VolumeId).Stats));
 
-    private Task<VolumeInfo> MarkReadOnly(MarkReadOnlyRequest request, ServerCallContext call)
-    {
-        var volume = volumes.Get(request.VolumeId);
-        volume.MarkReadOnly();
-        return Task.FromResult(ToVolumeInfo(volume.Stats));
-    }
+    private async Task<VolumeInfo> MarkReadOnlyAsync(MarkReadOnlyRequest request, ServerCallContext call) =>
+        ToVolumeInfo((await volumes.MarkReadOnlyAsync(request.VolumeId)).Stats);
 
     private async Task<CompactResponse> CompactAsync(CompactRequest request, ServerCallContext call)
     {

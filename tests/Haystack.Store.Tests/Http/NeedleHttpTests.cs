@@ -80,6 +80,36 @@ public sealed class NeedleHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_gives_the_headers_of_a_get_without_the_bytes()
+    {
+        var put = await PutAsync("1,4400000111", Bytes.Random(70_000, 4), "image/webp");
+
+        var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/1,4400000111"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(70_000, head.Content.Headers.ContentLength);
+        Assert.Equal("image/webp", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(put.Headers.ETag, head.Headers.ETag);
+        Assert.Equal("bytes", Assert.Single(head.Headers.AcceptRanges));
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_etag_is_the_stored_checksum_so_the_same_bytes_under_another_content_type_differ()
+    {
+        var data = Bytes.Random(3000, 5);
+
+        var png = await PutAsync("1,2200000222", data, "image/png");
+        var jpeg = await PutAsync("1,3300000333", data, "image/jpeg");
+        var get = await Http.GetAsync("/1,2200000222");
+
+        Assert.NotEqual(png.Headers.ETag, jpeg.Headers.ETag);
+        Assert.Equal(png.Headers.ETag, get.Headers.ETag);
+        Assert.Equal(
+            $"\"{Haystack.Storage.Checksums.NeedleChecksum.Compute("image/png", data):x8}\"", get.Headers.ETag?.Tag);
+    }
+
+    [Fact]
     public async Task If_none_match_with_the_current_etag_gives_304_without_a_body()
     {
         var put = await PutAsync("1,1100000011", Bytes.Random(100, 2));
