@@ -61,7 +61,7 @@ public sealed partial class Volume
 
     /// <summary>
     /// A page-cached needle is copied on the calling thread; only the part that must come from the disk goes to a
-    /// pool thread, which blocks in pread. So warm reads cost no thread switch and cold ones cost one.
+    /// <see cref="DiskReaders"/> thread, which blocks in pread. So warm reads cost no thread switch and cold ones one.
     /// </summary>
     private static ValueTask<int> ReadSlotAsync(DataFile data, byte[] buffer, NeedleSlot slot, CancellationToken cancellationToken)
     {
@@ -73,7 +73,8 @@ public sealed partial class Volume
     {
         while (done < slot.Length)
         {
-            var read = await RandomAccess.ReadAsync(data.Handle, buffer.AsMemory(done, slot.Length - done), slot.Offset + done, cancellationToken)
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await DiskReaders.Shared.ReadAsync(data.Handle, buffer.AsMemory(done, slot.Length - done), slot.Offset + done)
                 .ConfigureAwait(false);
             if (read == 0)
             {
