@@ -172,7 +172,8 @@ def main(out):
 
     print(f"Run of {machine.get('started', '?')} to {machine.get('finished', '?')}, "
           f"{len(sizes):,} photos ({sum(sizes) / 2**30:.2f} GiB), {connections} connections "
-          f"(wrk, {connections} = fio's useful queue depth).\n")
+          + (f"(wrk, {connections} = fio's useful queue depth).\n" if str(depth) == connections else
+             f"(wrk, set with --connections; fio's useful queue depth was {depth}).\n"))
     print(f"Command: `{command}` (git {machine.get('git', '?')})\n")
     print(f"Machine: {machine.get('cpus', '?')} cores, {machine.get('memory', '?')}, kernel {machine.get('kernel', '?')}, "
           f"load average at start {machine.get('loadavg at start', '?')}, at end {machine.get('loadavg at end', '?')}; nginx {machine.get('nginx', '?')}, "

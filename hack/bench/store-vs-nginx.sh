@@ -109,7 +109,7 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
   echo "--- busiest processes at start"
   top -b -n 1 -w 200 | sed -n '7,17p'
 } >"$RAW/machine.txt"
-echo "$0 --photos $photos --puts $puts --sync-puts $sync_puts --systems $systems --seed $seed --rev $rev" >"$RAW/command.txt"
+echo "$0 --photos $photos --puts $puts --sync-puts $sync_puts --systems $systems --seed $seed --rev $rev${connections:+ --connections $connections}" >"$RAW/command.txt"
 
 if has store; then
   log "building the store at ${rev:0:12} into $work/haystack-bin"
