@@ -2,6 +2,7 @@ using System.Net;
 using Haystack.Cache.Http;
 using Haystack.Cache.Memory;
 using Haystack.Cache.Replicas;
+using Haystack.Store.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -80,7 +81,7 @@ public sealed class CacheServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"));
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"), new ErrorResponseRules("cache"));
         app.MapHealthEndpoints();
         app.MapPhotoEndpoints();
         return new CacheServer(app, options, connections);

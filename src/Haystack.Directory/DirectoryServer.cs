@@ -5,6 +5,7 @@ using Haystack.Directory.Rpc;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
 using Haystack.Store.Grpc;
+using Haystack.Store.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -70,7 +71,8 @@ public sealed class DirectoryServer : IAsyncDisposable
         var app = builder.Build();
         var router = app.Services.GetRequiredService<GrpcRouter>();
         app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
-        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"), app.Services.GetRequiredService<DirectoryStats>());
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),
+            HttpFailureStatus.Rules(app.Services.GetRequiredService<DirectoryStats>()));
         app.MapHealthEndpoints();
         app.MapUploadEndpoint();
         app.MapLookupEndpoints();

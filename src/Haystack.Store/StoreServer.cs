@@ -86,7 +86,7 @@ public sealed class StoreServer : IAsyncDisposable
         var router = app.Services.GetRequiredService<GrpcRouter>();
         // The HTTP port speaks only HTTP/1.1 and the gRPC port only HTTP/2, so the protocol tells them apart.
         app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
-        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"));
+        app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();

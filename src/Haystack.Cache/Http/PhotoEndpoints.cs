@@ -1,4 +1,5 @@
 using Haystack.Store;
+using Haystack.Store.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Haystack.Store.Http;
 
 /// <summary>
-/// Turns failures into <c>{"error": "..."}</c> responses: a <see cref="StoreException"/> gets its mapped status,
-/// a malformed or cut request Kestrel's 4xx, anything unexpected a logged 500. A client that went away gets nothing.
+/// Turns failures into <c>{"error": "..."}</c> responses, the same way on every server (Store, Directory, Cache), so
+/// only <see cref="ErrorResponseRules"/> differ: the server's own exception gets its mapped status, a malformed or cut
+/// request Kestrel's 4xx, anything unexpected a logged 500 naming the server. A client that went away gets nothing.
 /// </summary>
-internal static class ErrorResponses
+public static class ErrorResponses
 {
-    public static void UseErrorResponses(this IApplicationBuilder app, ILogger logger)
+    public static void UseErrorResponses(this IApplicationBuilder app, ILogger logger, ErrorResponseRules rules)
     {
         app.Use(async (context, next) =>
         {
@@ -18,9 +19,13 @@ internal static class ErrorResponses
             {
                 await next(context);
             }
-            catch (StoreException e) when (!context.Response.HasStarted)
+            catch (Exception e) when (!context.Response.HasStarted && rules.StatusOf(e) is int status)
             {
-                await WriteAsync(context, HttpFailureStatus.For(e.Failure), e.Message);
+                if (status < StatusCodes.Status500InternalServerError)
+                {
+                    rules.Rejected?.Invoke();
+                }
+                await WriteAsync(context, status, e.Message);
             }
             catch (Exception) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -28,13 +33,14 @@ internal static class ErrorResponses
             }
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {
-                await WriteAsync(context, e.StatusCode, $"{context.Request.Method} {context.Request.Path}: {e.Message} Nothing was stored.");
+                rules.Rejected?.Invoke();
+                await WriteAsync(context, e.StatusCode, $"{context.Request.Method} {context.Request.Path}: {e.Message}{rules.BadRequestNote}");
             }
             catch (Exception e) when (!context.Response.HasStarted)
             {
                 logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
                 await WriteAsync(context, StatusCodes.Status500InternalServerError,
-                    $"{context.Request.Method} {context.Request.Path} failed inside the store; see its log.");
+                    $"{context.Request.Method} {context.Request.Path} failed inside the {rules.ServerName}; see its log.");
             }
         });
     }

@@ -5,6 +5,13 @@ namespace Haystack.Store.Http;
 /// <summary>The HTTP status for each <see cref="StoreFailure"/> (the table in docs/store-api.md).</summary>
 internal static class HttpFailureStatus
 {
+    /// <summary>The store's <see cref="ErrorResponses"/>: a <see cref="StoreException"/> gets <see cref="For"/>; a bad request stored nothing.</summary>
+    public static readonly ErrorResponseRules Rules = new("store")
+    {
+        StatusOf = e => e is StoreException store ? For(store.Failure) : null,
+        BadRequestNote = " Nothing was stored.",
+    };
+
     public static int For(StoreFailure failure) => failure switch
     {
         StoreFailure.InvalidArgument => StatusCodes.Status400BadRequest,
