@@ -84,7 +84,15 @@ public static class DevCommand
     private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
     {
         context.Cancel = true;
-        stop.Cancel();
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // System.CommandLine's own handler for the same signal ran first and waited for this action to finish and
+            // dispose its token source: everything is already stopped. Throwing here would abort the process.
+        }
     };
 
     private static void Validate(DevLayout layout)
