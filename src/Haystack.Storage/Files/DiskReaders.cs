@@ -42,7 +42,7 @@ internal sealed class DiskReaders
         lock (gate)
         {
             pending.Enqueue(read);
-            if (idle > pending.Count - 1)
+            if (idle >= pending.Count) // an idle reader for every queued read, this one included
             {
                 Monitor.Pulse(gate);
             }

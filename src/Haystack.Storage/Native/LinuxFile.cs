@@ -6,8 +6,9 @@ namespace Haystack.Storage.Native;
 /// <summary>
 /// The few Linux file calls .NET does not expose: fallocate (extent preallocation), posix_fadvise
 /// (no read-ahead), preadv2 with RWF_NOWAIT (read only what the page cache holds), fdatasync
-/// (durability without a metadata-only flush) and directory fsync (durable renames). Preallocation and advice are optimisations: where the file system refuses
-/// them the engine carries on; fdatasync failing is an error.
+/// (durability without a metadata-only flush) and directory fsync (durable renames). Preallocation,
+/// advice and page-cache-only reads are optimisations: where the file system refuses them the engine
+/// carries on; fdatasync failing is an error.
 /// </summary>
 internal static partial class LinuxFile
 {
