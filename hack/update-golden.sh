@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UPDATE_GOLDEN=1 dotnet test tests/Haystack.Operator.Tests --filter "FullyQualifiedName~Golden|FullyQualifiedName~CrdFileTests" "$@"
-git status --short crds tests/Haystack.Operator.Tests/Golden
+cp crds/*.yaml charts/haystack/crds/   # the chart ships the same CRDs
+git status --short crds charts/haystack/crds tests/Haystack.Operator.Tests/Golden
