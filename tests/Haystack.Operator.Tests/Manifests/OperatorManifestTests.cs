@@ -22,7 +22,7 @@ public sealed class OperatorManifestTests
     {
         var errors = NodeValidator.ValidateKubernetesObjects(Manifests);
 
-        Assert.Equal(5, Manifests.Count);
+        Assert.Equal(7, Manifests.Count);
         Assert.All(errors, Assert.Empty);
     }
 
@@ -34,14 +34,22 @@ public sealed class OperatorManifestTests
             .Concat(new[] { "get", "list", "watch" }.Select(verb => (HaystackApi.Group, HaystackResourceKinds.Clusters.Plural, verb)))
             .Append((HaystackApi.Group, "haystackclusters/status", "update"))
             .Append((HaystackApi.Group, HaystackResourceKinds.Volumes.Plural, "list"))
-            .Append(("", ResourceKind.Event.Plural, "create"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "get"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "create"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "update"));
+            .Append(("", ResourceKind.Event.Plural, "create"));
 
         var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
 
         Assert.All(required, need => Assert.True(granted.Contains(need), $"the operator's ClusterRole lacks {need.Verb} on {need.Plural}.{need.Group}"));
+    }
+
+    [Fact]
+    public void TheLeaseIsGrantedInTheOperatorNamespaceOnly()
+    {
+        var role = Manifests.Single(m => m["kind"]!.GetValue<string>() == "Role");
+        var lease = (ResourceKind.Lease.Group, ResourceKind.Lease.Plural);
+
+        Assert.Equal("haystack-system", role["metadata"]!["namespace"]!.GetValue<string>());
+        Assert.Subset(Grants(role), new[] { "get", "create", "update" }.Select(verb => (lease.Group, lease.Plural, verb)).ToHashSet());
+        Assert.DoesNotContain(Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole")), g => g.Plural == lease.Plural);
     }
 
     [Fact]
