@@ -1,5 +1,6 @@
 // Validates JSON documents read from standard input with tools installed by hack/deps/npm.sh.
-//   node validate.cjs <tools-dir> kubernetes   input: [object, ...]            Kubernetes' own schemas (kubernetes-models)
+//   node validate.cjs <tools-dir> kubernetes   input: [object, ...]            Kubernetes' own schemas (kubernetes-models),
+//                                                                            and the prometheus-operator, Argo CD and Flux models
 //   node validate.cjs <tools-dir> schema       input: {schema, documents}      a CRD openAPIV3Schema (ajv)
 // Prints one JSON array: for each document, the list of its errors (empty when valid).
 "use strict";
@@ -9,9 +10,18 @@ const path = require("node:path");
 const [toolsDir, mode] = process.argv.slice(2);
 const requireTool = createRequire(path.join(path.resolve(toolsDir), "package.json"));
 
+// Kinds outside Kubernetes itself that the chart and config/gitops ship, by API group.
+const thirdPartyModels = {
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+  "argoproj.io": "@kubernetes-models/argo-cd",
+  "helm.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+};
+
 function kubernetesErrors(object) {
   const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : [null, object.apiVersion];
-  const module = requireTool(`kubernetes-models/${group ? `${group}/${version}` : version}`);
+  const models = thirdPartyModels[group] ?? "kubernetes-models";
+  const module = requireTool(`${models}/${group ? `${group}/${version}` : version}`);
   const Model = module[object.kind];
   if (!Model) return [`kubernetes-models has no ${object.apiVersion} ${object.kind}`];
   try {
