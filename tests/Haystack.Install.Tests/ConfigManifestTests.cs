@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Haystack.Install.Tests.Support;
+using Haystack.Operator.Tests.Support;
+using Haystack.Operator.Yaml;
+
+namespace Haystack.Install.Tests;
+
+/// <summary>The examples under config/ are valid objects and fit together with the sample clusters.</summary>
+public sealed class ConfigManifestTests
+{
+    [Theory]
+    [InlineData("storage")]
+    [InlineData("samples/setup")]
+    [InlineData("samples")]
+    public void ConfigExamples_AreValidForTheirSchemas(string folder)
+    {
+        ObjectValidation.AssertValid(Folder(folder));
+    }
+
+    [Fact]
+    public void TheProductionSample_FindsItsNamespaceAndTokenSecret()
+    {
+        var cluster = Sample("haystack_v1alpha1_haystackcluster.yaml");
+        var setup = Folder("samples/setup");
+
+        var ns = cluster["metadata"]!["namespace"]!.GetValue<string>();
+        Assert.Equal(ns, Chart.Name(Chart.Single(setup, "Namespace")));
+        var secret = Chart.Single(setup, "Secret", cluster["spec"]!["auth"]!["secretName"]!.GetValue<string>());
+        Assert.Equal(ns, secret["metadata"]!["namespace"]!.GetValue<string>());
+        Assert.NotNull(secret["stringData"]!["token"]);
+    }
+
+    [Theory]
+    [InlineData("haystack_v1alpha1_haystackcluster.yaml")]
+    [InlineData("haystack_v1alpha1_haystackcluster_minimal.yaml")]
+    public void EverySampleCluster_ClaimsTheLocalXfsStorageClass_WhichBindsOnlyOnceThePodIsScheduled(string sample)
+    {
+        var storage = Folder("storage");
+        var storageClass = Chart.Single(storage, "StorageClass");
+
+        Assert.Equal(Chart.Name(storageClass), Sample(sample)["spec"]!["store"]!["storageClassName"]!.GetValue<string>());
+        Assert.Equal("WaitForFirstConsumer", storageClass["volumeBindingMode"]!.GetValue<string>());
+        Assert.Equal("Retain", storageClass["reclaimPolicy"]!.GetValue<string>());
+        var volume = Chart.Single(storage, "PersistentVolume");
+        Assert.Equal(Chart.Name(storageClass), volume["spec"]!["storageClassName"]!.GetValue<string>());
+        Assert.Equal("xfs", volume["spec"]!["local"]!["fsType"]!.GetValue<string>());
+    }
+
+    private static JsonObject Sample(string file) =>
+        YamlReader.ReadDocuments(File.ReadAllText(RepositoryRoot.Combine("config", "samples", file))).Single().AsObject();
+
+    private static List<JsonObject> Folder(string folder) =>
+        System.IO.Directory.GetFiles(RepositoryRoot.Combine(["config", .. folder.Split('/')]), "*.yaml")
+            .SelectMany(path => YamlReader.ReadDocuments(File.ReadAllText(path)))
+            .Select(o => o.AsObject())
+            .ToList();
+}
