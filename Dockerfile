@@ -1,17 +1,12 @@
+# syntax=docker/dockerfile:1.20
 # One image for every role: `haystack store|directory|cache|operator ...` (the entrypoint is the haystack binary).
 # Build: docker build -t haystack:dev .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 
 # Restore first, from the project files only, so that code changes do not invalidate the package layer.
-COPY global.json Directory.Build.props Directory.Packages.props ./
-COPY src/Haystack/Haystack.csproj src/Haystack/
-COPY src/Haystack.Storage/Haystack.Storage.csproj src/Haystack.Storage/
-COPY src/Haystack.Store/Haystack.Store.csproj src/Haystack.Store/
-COPY src/Haystack.Directory/Haystack.Directory.csproj src/Haystack.Directory/
-COPY src/Haystack.Cache/Haystack.Cache.csproj src/Haystack.Cache/
-COPY src/Haystack.Kubernetes/Haystack.Kubernetes.csproj src/Haystack.Kubernetes/
-COPY src/Haystack.Operator/Haystack.Operator.csproj src/Haystack.Operator/
+# --parents keeps each project file in its folder, so a project added under src/ needs no line here.
+COPY --parents global.json Directory.Build.props Directory.Packages.props src/*/*.csproj ./
 RUN dotnet restore src/Haystack/Haystack.csproj
 
 COPY src/ src/

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace Haystack.Tests.Packaging;
 
 /// <summary>
-/// No Docker engine runs here, so the Dockerfile's build stage is replayed by hand: its COPY lines fill a
-/// scratch build context and its `RUN dotnet ...` lines run there. A project missing from the restore layer,
-/// or a publish that does not produce the entrypoint, fails this test as it would fail `docker build`.
+/// No Docker engine runs here, so the Dockerfile's build stage is replayed by hand: its COPY lines (with
+/// `--parents` and `*` as BuildKit reads them) fill a scratch build context and its `RUN dotnet ...` lines
+/// run there. A project missing from the restore layer, or a publish that does not produce the entrypoint, fails this test as it would fail `docker build`.
 /// </summary>
 public sealed partial class DockerfileBuildTests
 {
@@ -24,10 +24,11 @@ public sealed partial class DockerfileBuildTests
                 if (CopyLine().Match(line) is { Success: true } copy)
                 {
                     var parts = copy.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var parents = parts[0] == "--parents";
                     var destination = Path.Combine(source, parts[^1].TrimEnd('/'));
-                    foreach (var path in parts[..^1])
+                    foreach (var path in parts[(parents ? 1 : 0)..^1].SelectMany(p => Expand(repo, p.TrimEnd('/'))))
                     {
-                        CopyInto(Path.Combine(repo, path.TrimEnd('/')), destination, parts[^1].EndsWith('/'));
+                        CopyInto(Path.Combine(repo, path), parents ? Path.Combine(destination, path) : destination, !parents && parts[^1].EndsWith('/'));
                     }
                 }
                 else if (RunLine().Match(line) is { Success: true } run)
@@ -63,6 +64,12 @@ public sealed partial class DockerfileBuildTests
             yield return line;
         }
     }
+
+    /// <summary>A COPY source's matches, relative to the context; `*` matches within one path segment.</summary>
+    private static IEnumerable<string> Expand(string context, string pattern) =>
+        pattern.Split('/').Aggregate(new[] { "" }.AsEnumerable(), (paths, segment) => paths.SelectMany(path => segment.Contains('*')
+            ? System.IO.Directory.EnumerateFileSystemEntries(Path.Combine(context, path), segment).Select(entry => Path.GetRelativePath(context, entry))
+            : [Path.Combine(path, segment)]));
 
     private static void CopyInto(string from, string destination, bool destinationIsFolder)
     {
