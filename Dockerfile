@@ -6,6 +6,7 @@ WORKDIR /source
 # Restore first, from the project files only, so that code changes do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Haystack/Haystack.csproj src/Haystack/
+COPY src/Haystack.Client/Haystack.Client.csproj src/Haystack.Client/
 COPY src/Haystack.Storage/Haystack.Storage.csproj src/Haystack.Storage/
 COPY src/Haystack.Store/Haystack.Store.csproj src/Haystack.Store/
 COPY src/Haystack.Directory/Haystack.Directory.csproj src/Haystack.Directory/
