@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Haystack.Client.Http;
 using Haystack.Client.Wire;
@@ -61,7 +62,10 @@ public sealed class HaystackClient
     public async Task<UploadedPhoto> UploadAsync(
         ReadOnlyMemory<byte> data, string contentType, UploadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using var stream = new MemoryStream(data.ToArray(), writable: false);
+        // Over the caller's array when there is one: a photo is not copied just to be sent.
+        await using var stream = MemoryMarshal.TryGetArray(data, out var array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(data.ToArray(), writable: false);
         return await UploadAsync(stream, contentType, options, cancellationToken);
     }
 
