@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using Haystack.Commands.Cli;
 
 namespace Haystack.Commands;
@@ -15,16 +14,7 @@ public static class DeleteCommand
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
-            using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
-            using var response = await client.SendAsync(HttpMethod.Delete, photoId.ToString(), cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                throw new CliException($"photo {photoId} was not found on any replica: already deleted, never uploaded, or a wrong id.");
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await client.FailureAsync(response, cancellationToken);
-            }
+            await CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory")).DeleteAsync(photoId, cancellationToken);
             Console.Out.WriteLine($"deleted {photoId}");
             return ExitCodes.Success;
         });

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Net;
-using System.Text.Json;
+using Haystack.Client;
 using Haystack.Commands.Cli;
-using Haystack.Directory.Http;
-using Haystack.Store;
 
 namespace Haystack.Commands;
 
@@ -37,64 +34,18 @@ public static class GetCommand
             var directoryUrl = result.GetValue(directory);
             var photo = directoryUrl is null
                 ? await ReadThroughCacheAsync(ServerUrl.Parse(result.GetRequiredValue(cache), "cache"), photoId, cancellationToken)
-                : await ReadFromReplicasAsync(ServerUrl.Parse(directoryUrl, "directory"), photoId, cancellationToken);
+                : await CliClients.Create(ServerUrl.Parse(directoryUrl, "directory")).GetFromReplicasAsync(photoId, cancellationToken);
             await WriteAsync(photo, result.GetValue(output), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task<FetchedPhoto> ReadThroughCacheAsync(Uri cacheUrl, PhotoId id, CancellationToken cancellationToken)
-    {
-        using var cache = new ServerClient("cache", cacheUrl, TimeSpan.FromMinutes(2));
-        using var response = await cache.SendAsync(HttpMethod.Get, id.ToString(), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw NotFound(id);
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await cache.FailureAsync(response, cancellationToken);
-        }
-        var cacheState = response.Headers.TryGetValues("X-Cache", out var values) ? string.Join(",", values) : "?";
-        return new FetchedPhoto(await response.Content.ReadAsByteArrayAsync(cancellationToken),
-            response.Content.Headers.ContentType?.ToString(), $"cache {cacheUrl} (X-Cache: {cacheState})");
-    }
+    // A read through the cache never asks the directory; the client is given the default one all the same.
+    private static Task<Photo> ReadThroughCacheAsync(Uri cacheUrl, PhotoId id, CancellationToken cancellationToken) =>
+        CliClients.Create(ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"), cacheUrl, TimeSpan.FromMinutes(2)).GetAsync(id, cancellationToken);
 
-    private static async Task<FetchedPhoto> ReadFromReplicasAsync(Uri directoryUrl, PhotoId id, CancellationToken cancellationToken)
-    {
-        using var directory = new ServerClient("directory", directoryUrl);
-        var lookup = JsonSerializer.Deserialize<LookupResponse>(
-            await directory.GetJsonAsync($"dir/lookup?id={Uri.EscapeDataString(id.ToString())}", cancellationToken), CliJson.Options)!;
-        var failures = new List<string>();
-        foreach (var location in lookup.Locations)
-        {
-            using var store = new ServerClient("store", ServerUrl.Parse(location.Url, "store"), TimeSpan.FromSeconds(30));
-            try
-            {
-                using var response = await store.SendAsync(HttpMethod.Get, id.ToString(), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return new FetchedPhoto(await response.Content.ReadAsByteArrayAsync(cancellationToken),
-                        response.Content.Headers.ContentType?.ToString(), $"store {location.Url} (volume {lookup.Volume}, {lookup.State.ToString().ToLowerInvariant()})");
-                }
-                failures.Add(response.StatusCode == HttpStatusCode.NotFound
-                    ? $"{location.Url}: not found"
-                    : (await store.FailureAsync(response, cancellationToken)).Message);
-            }
-            catch (CliException unreachable) when (unreachable.ExitCode == ExitCodes.Unreachable)
-            {
-                failures.Add(unreachable.Message);
-            }
-        }
-        if (failures.Count > 0 && failures.All(failure => failure.EndsWith(": not found", StringComparison.Ordinal)))
-        {
-            throw NotFound(id);
-        }
-        throw new CliException($"no replica of volume {lookup.Volume} served photo {id}: {string.Join("; ", failures)}");
-    }
-
-    private static async Task WriteAsync(FetchedPhoto photo, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task WriteAsync(Photo photo, FileInfo? output, CancellationToken cancellationToken)
     {
         if (output is null)
         {
@@ -105,12 +56,10 @@ public static class GetCommand
         {
             await File.WriteAllBytesAsync(output.FullName, photo.Data, cancellationToken);
         }
-        Console.Error.WriteLine($"{photo.Data.Length} bytes, {photo.ContentType ?? "no content type"}, from {photo.Source}" +
+        var source = photo.CacheStatus is null
+            ? $"store {photo.Source} (volume {photo.Id.VolumeId})"
+            : $"cache {photo.Source} (X-Cache: {photo.CacheStatus})";
+        Console.Error.WriteLine($"{photo.Data.Length} bytes, {photo.ContentType ?? "no content type"}, from {source}" +
             (output is null ? "" : $", written to {output.FullName}"));
     }
-
-    private static CliException NotFound(PhotoId id) =>
-        new($"photo {id} was not found: it was deleted, never uploaded, or the cookie in the id is wrong.");
-
-    private sealed record FetchedPhoto(byte[] Data, string? ContentType, string Source);
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Net;
-using System.Text.Json;
+using Haystack.Client;
 using Haystack.Commands.Cli;
 using Haystack.Commands.VolumeFiles;
-using Haystack.Directory.Http;
 using Spectre.Console;
 
 namespace Haystack.Commands;
@@ -30,22 +29,22 @@ public static class LocateCommand
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
             Terminal.PrepareForTables();
-            using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
-            var lookup = JsonSerializer.Deserialize<LookupResponse>(
-                await client.GetJsonAsync($"dir/lookup?id={Uri.EscapeDataString(photoId.ToString())}", cancellationToken), CliJson.Options)!;
+            var client = CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory"), attemptTimeout: TimeSpan.FromSeconds(10));
+            var location = await client.LookupAsync(photoId, cancellationToken);
 
-            Console.Out.WriteLine($"photo {photoId}: volume {lookup.Volume} ({lookup.State.ToString().ToLowerInvariant()}), key {photoId.Key:x}, alternate key {photoId.AlternateKey}, cookie {photoId.Cookie:x8}");
+            Console.Out.WriteLine($"photo {photoId}: volume {location.Volume} ({location.State.ToString().ToLowerInvariant()}), key {photoId.Key:x}, alternate key {photoId.AlternateKey}, cookie {photoId.Cookie:x8}");
             var table = new Table().Border(TableBorder.Rounded).AddColumn("replica").AddColumn("holds it").AddColumn("size").AddColumn("etag");
             var held = 0;
-            foreach (var location in lookup.Locations)
+            foreach (var replica in location.Replicas)
             {
-                var (holds, size, etag) = await ProbeAsync(location, photoId.ToString(), cancellationToken);
-                held += holds == "yes" ? 1 : 0;
-                table.AddRow(Markup.Escape(location.Url), Markup.Escape(holds), size, etag);
+                var probe = await client.ProbeAsync(replica, photoId, cancellationToken);
+                held += probe.Holds ? 1 : 0;
+                table.AddRow(Markup.Escape(replica.ToString()), Markup.Escape(Holds(probe)), probe.Size is { } size ? ByteSize.Format(size) : "-", Markup.Escape(probe.ETag ?? "-"));
             }
             AnsiConsole.Write(table);
 
-            var local = NeedleSearch.Find(photoId, result.GetValue(data) ?? []).ToList();
+            var storeId = new Store.PhotoId(photoId.VolumeId, photoId.Key, photoId.AlternateKey, photoId.Cookie);
+            var local = NeedleSearch.Find(storeId, result.GetValue(data) ?? []).ToList();
             Console.Out.WriteLine(local.Count == 0
                 ? "offset: no local volume file found (pass --data <store data folder>; the store API does not report offsets)"
                 : "on this machine:");
@@ -58,22 +57,11 @@ public static class LocateCommand
         return command;
     }
 
-    private static async Task<(string Holds, string Size, string ETag)> ProbeAsync(Location location, string photoId, CancellationToken cancellationToken)
+    private static string Holds(ReplicaProbe probe) => probe.Status switch
     {
-        using var store = new ServerClient("store", ServerUrl.Parse(location.Url, "store"), TimeSpan.FromSeconds(10));
-        try
-        {
-            using var response = await store.SendAsync(HttpMethod.Head, photoId, cancellationToken);
-            return response.StatusCode switch
-            {
-                HttpStatusCode.OK => ("yes", ByteSize.Format(response.Content.Headers.ContentLength ?? 0), response.Headers.ETag?.Tag ?? "-"),
-                HttpStatusCode.NotFound => ("no (404)", "-", "-"),
-                _ => ($"error ({(int)response.StatusCode})", "-", "-"),
-            };
-        }
-        catch (CliException unreachable) when (unreachable.ExitCode == ExitCodes.Unreachable)
-        {
-            return ("unreachable", "-", "-");
-        }
-    }
+        HttpStatusCode.OK => "yes",
+        HttpStatusCode.NotFound => "no (404)",
+        null => "unreachable",
+        { } status => $"error ({(int)status})",
+    };
 }

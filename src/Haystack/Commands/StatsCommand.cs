@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Haystack.Client;
 using Haystack.Commands.Cli;
 using Spectre.Console;
 
@@ -21,19 +22,16 @@ public static class StatsCommand
         var command = new Command("stats", "Show /stats of the directory, cache or store servers.") { urls, json };
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
-            var targets = result.GetValue(urls) is { Length: > 0 } given
-                ? given
-                : [Environment.GetEnvironmentVariable("HAYSTACK_DIRECTORY") ?? ServerOptions.DefaultDirectoryUrl,
-                   Environment.GetEnvironmentVariable("HAYSTACK_CACHE") ?? ServerOptions.DefaultCacheUrl];
+            var targets = result.GetValue(urls) is { Length: > 0 } given ? given : [ServerOptions.DirectoryUrl, ServerOptions.CacheUrl];
             var parsed = targets.Select(url => ServerUrl.Parse(url, "server")).ToList();
+            var client = CliClients.Create(ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"));
             Terminal.PrepareForTables();
             var exitCode = ExitCodes.Success;
             foreach (var url in parsed)
             {
-                using var client = new ServerClient("server", url);
                 try
                 {
-                    var stats = await client.GetJsonAsync("stats", cancellationToken);
+                    var stats = await client.GetStatsAsync(url, cancellationToken);
                     if (result.GetValue(json))
                     {
                         Console.Out.WriteLine(stats.GetRawText());
@@ -43,11 +41,12 @@ public static class StatsCommand
                     AnsiConsole.Write(JsonView.Render(stats));
                     AnsiConsole.WriteLine();
                 }
-                catch (CliException error)
+                catch (HaystackException error)
                 {
                     // Show the other servers anyway; the exit code still says something failed.
-                    Console.Error.WriteLine($"haystack: {error.Message}");
-                    exitCode = Math.Max(exitCode, error.ExitCode);
+                    var failure = error.ToCliException();
+                    Console.Error.WriteLine($"haystack: {failure.Message}");
+                    exitCode = Math.Max(exitCode, failure.ExitCode);
                 }
             }
             return exitCode;

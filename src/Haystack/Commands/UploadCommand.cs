@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using Haystack.Client;
 using Haystack.Commands.Cli;
-using Haystack.Directory.Http;
 using Spectre.Console;
 
 namespace Haystack.Commands;
@@ -57,7 +55,7 @@ public static class UploadCommand
     {
         var files = UploadSource.Expand(paths);
         Terminal.PrepareForTables();
-        using var client = new ServerClient("directory", directoryUrl, TimeSpan.FromMinutes(5));
+        var client = CliClients.Create(directoryUrl, attemptTimeout: TimeSpan.FromMinutes(5));
         var outcomes = new UploadOutcome[files.Count];
         var totalBytes = files.Sum(file => file.Length);
         var clock = Stopwatch.StartNew();
@@ -85,7 +83,7 @@ public static class UploadCommand
     }
 
     private static async Task UploadAllAsync(
-        ServerClient client, IReadOnlyList<FileInfo> files, UploadOutcome[] outcomes, int concurrency, Action<long> uploaded, CancellationToken cancellationToken)
+        HaystackClient client, IReadOnlyList<FileInfo> files, UploadOutcome[] outcomes, int concurrency, Action<long> uploaded, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         // An unreachable directory fails every file the same way: stop at the first one and say so once.
@@ -96,22 +94,16 @@ public static class UploadCommand
         });
     }
 
-    private static async Task<UploadOutcome> UploadOneAsync(ServerClient client, FileInfo file, CancellationToken cancellationToken)
+    private static async Task<UploadOutcome> UploadOneAsync(HaystackClient client, FileInfo file, CancellationToken cancellationToken)
     {
         try
         {
             await using var stream = file.OpenRead();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "upload") { Content = new StreamContent(stream) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentTypes.For(file.Name));
-            request.Content.Headers.ContentLength = stream.Length;
-            using var response = await client.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return new UploadOutcome(file, null, (await client.FailureAsync(response, cancellationToken)).Message);
-            }
-            var stored = JsonSerializer.Deserialize<UploadResponse>(await client.ReadJsonAsync(response, cancellationToken), CliJson.Options)
-                ?? throw new CliException($"the directory at {client.BaseAddress} answered the upload of {file.FullName} with an empty body.");
-            return new UploadOutcome(file, stored, null);
+            return new UploadOutcome(file, await client.UploadAsync(stream, ContentTypes.For(file.Name), cancellationToken: cancellationToken), null);
+        }
+        catch (HaystackException refused) when (refused is not HaystackUnreachableException)
+        {
+            return new UploadOutcome(file, null, refused.Message);
         }
         catch (IOException error)
         {
@@ -148,7 +140,7 @@ public static class UploadCommand
     private static void PrintSummary(IReadOnlyList<UploadOutcome> outcomes, TimeSpan elapsed, Uri directoryUrl)
     {
         var stored = outcomes.Where(outcome => outcome.Stored is not null).ToList();
-        var bytes = stored.Sum(outcome => (long)outcome.Stored!.Size);
+        var bytes = stored.Sum(outcome => outcome.Stored!.Size);
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("files").AddColumn("uploaded").AddColumn("failed")
             .AddColumn("bytes").AddColumn("time").AddColumn("rate");

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Haystack.Client;
 using Haystack.Commands.Cli;
-using Haystack.Directory.Http;
-using Haystack.Directory.Volumes;
 using Spectre.Console;
 
 namespace Haystack.Commands;
@@ -14,19 +13,18 @@ public static class VolumesCommand
     public static Command Create()
     {
         var directory = ServerOptions.Directory();
-        var json = new Option<bool>("--json") { Description = "Print the directory's JSON as it came." };
+        var json = new Option<bool>("--json") { Description = "Print the volume table as JSON, in the directory's field names." };
         var command = new Command("volumes", "List the logical volumes: state (writable, read-only, degraded), size, needles, replicas.") { directory, json };
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
-            using var client = new ServerClient("directory", ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
-            var body = await client.GetJsonAsync("volumes", cancellationToken);
+            var client = CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
+            var volumes = await client.ListVolumesAsync(cancellationToken);
             Terminal.PrepareForTables();
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(body.GetRawText());
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { volumes }, CliJson.Options));
                 return ExitCodes.Success;
             }
-            var volumes = body.GetProperty("volumes").Deserialize<List<VolumeEntry>>(CliJson.Options) ?? [];
             AnsiConsole.Write(Table(volumes));
             var writable = volumes.Count(volume => volume.State == VolumeState.Writable);
             var readOnly = volumes.Count(volume => volume.State == VolumeState.ReadOnly);
@@ -40,7 +38,7 @@ public static class VolumesCommand
         return command;
     }
 
-    private static Table Table(IEnumerable<VolumeEntry> volumes)
+    private static Table Table(IEnumerable<VolumeInfo> volumes)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("volume").AddColumn("state").AddColumn("read-only").AddColumn(new TableColumn("size").RightAligned())
@@ -57,7 +55,7 @@ public static class VolumesCommand
                 string.Create(CultureInfo.InvariantCulture, $"{used:P0}"),
                 ByteSize.Format(volume.FreeBytes),
                 volume.Needles.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(" ", volume.Replicas)),
+                Markup.Escape(string.Join(" ", volume.Replicas.Select(replica => replica.ToString().TrimEnd('/')))),
                 Markup.Escape((volume.NeedsRepair ? "needs repair. " : "") + (volume.Reason ?? "")));
         }
         return table;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Haystack.Client;
 using Haystack.Storage;
 
 namespace Haystack.Commands.Cli;
@@ -16,6 +17,11 @@ public static class CliAction
             catch (CliException error)
             {
                 return Fail(error.Message, error.ExitCode);
+            }
+            catch (HaystackException error)
+            {
+                var failure = error.ToCliException();
+                return Fail(failure.Message, failure.ExitCode);
             }
             catch (VolumeFormatException error)
             {

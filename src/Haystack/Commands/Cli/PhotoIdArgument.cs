@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Haystack.Store;
+using Haystack.Client;
 
 namespace Haystack.Commands.Cli;
 
@@ -11,7 +11,7 @@ public static class PhotoIdArgument
         Description = "Photo id as upload printed it: <volume>,<key hex><cookie 8 hex>[_<alternate key>], e.g. 3,1a2b3c4d5e6f.",
     };
 
-    public static PhotoId Parse(string text) => PhotoId.TryParse(text.Trim(), out var id, out var problem)
+    public static PhotoId Parse(string text) => PhotoId.TryParse(text.AsSpan().Trim(), out var id, out var problem)
         ? id
         : throw new CliException($"{problem}.", ExitCodes.Usage);
 }

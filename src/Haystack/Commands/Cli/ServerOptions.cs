@@ -11,15 +11,21 @@ public static class ServerOptions
     public const string DefaultDirectoryUrl = "http://127.0.0.1:7070";
     public const string DefaultCacheUrl = "http://127.0.0.1:7080";
 
+    /// <summary>The directory a verb uses when given none.</summary>
+    public static string DirectoryUrl => Environment.GetEnvironmentVariable("HAYSTACK_DIRECTORY") ?? DefaultDirectoryUrl;
+
+    /// <summary>The cache a verb uses when given none.</summary>
+    public static string CacheUrl => Environment.GetEnvironmentVariable("HAYSTACK_CACHE") ?? DefaultCacheUrl;
+
     public static Option<string> Directory(string description = "Directory server URL.") => new("--directory")
     {
         Description = $"{description} Default: $HAYSTACK_DIRECTORY or {DefaultDirectoryUrl}.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HAYSTACK_DIRECTORY") ?? DefaultDirectoryUrl,
+        DefaultValueFactory = _ => DirectoryUrl,
     };
 
     public static Option<string> Cache(string description = "Cache server URL.") => new("--cache")
     {
         Description = $"{description} Default: $HAYSTACK_CACHE or {DefaultCacheUrl}.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HAYSTACK_CACHE") ?? DefaultCacheUrl,
+        DefaultValueFactory = _ => CacheUrl,
     };
 }
