@@ -59,7 +59,8 @@ public sealed class StoreServer : IAsyncDisposable
         var listeners = new HttpAndGrpcListeners("store");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // HTTP uploads are held to the needle limit by the upload reader (413); gRPC sets its own message limit.
+            // HTTP uploads are held to the needle limit by the upload reader (413); Grpc.AspNetCore lifts this bound for
+            // its calls and holds each message to MaxGrpcMessageBytes itself (GrpcEndpoints).
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
             // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
