@@ -3,7 +3,9 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Haystack.Store.Rpc;
@@ -27,6 +29,7 @@ public static class GrpcEndpoints
             grpc.Interceptors.Add<FailureStatusInterceptor>(statusFor);
         });
         services.AddGrpcReflection();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, GrpcOnlyOverHttp2Policy>());
         // Checked on each call rather than from the periodic publisher's cache, so a Check answers the readiness of now.
         services.AddGrpcHealthChecks(health =>
         {
