@@ -4,11 +4,11 @@ using Haystack.Directory.Photos;
 using Haystack.Directory.Rpc;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
-using Haystack.Store.Grpc;
+using Haystack.Store;
 using Haystack.Store.Http;
+using Haystack.Store.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,8 +69,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         AddServices(builder.Services, options, table);
 
         var app = builder.Build();
-        var router = app.Services.GetRequiredService<GrpcRouter>();
-        app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
+        app.UseUnknownMethodStatus();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),
             HttpFailureStatus.Rules(app.Services.GetRequiredService<DirectoryStats>()));
         app.MapHealthEndpoints();
@@ -78,6 +77,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         app.MapLookupEndpoints();
         app.MapVolumeEndpoints();
         app.MapPhotoEndpoints();
+        app.MapGrpcEndpoints<DirectoryGrpcService>();
         return new DirectoryServer(app, listeners);
     }
 
@@ -141,11 +141,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         services.AddSingleton<PhotoDeleter>();
         services.AddSingleton<ReplicaReports>();
         services.AddSingleton<DirectoryGrpcService>();
-        services.AddSingleton(s =>
-        {
-            var router = new GrpcRouter(s.GetRequiredService<ILogger<GrpcRouter>>(), options.MaxUploadBytes + (64 * 1024), DirectoryGrpcService.Translate);
-            s.GetRequiredService<DirectoryGrpcService>().MapTo(router);
-            return router;
-        });
+        // An upload message carries the photo and a little framing.
+        services.AddGrpcEndpoints<DirectoryReadinessCheck>(V1.Directory.Descriptor.FullName, options.MaxUploadBytes + (64 * 1024), DirectoryGrpcService.Translate);
     }
 }

@@ -1,4 +1,3 @@
-using Haystack.Store.Grpc;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
 using Haystack.Store.Stats;
@@ -60,7 +59,8 @@ public sealed class StoreServer : IAsyncDisposable
         var listeners = new HttpAndGrpcListeners("store");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // The gRPC limit is the larger one; HTTP uploads are held to the needle limit by the upload reader (413).
+            // HTTP uploads are held to the needle limit by the upload reader (413); Grpc.AspNetCore lifts this bound for
+            // its calls and holds each message to MaxGrpcMessageBytes itself (GrpcEndpoints).
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
             // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
@@ -75,21 +75,15 @@ public sealed class StoreServer : IAsyncDisposable
         builder.Services.AddSingleton<StoreStats>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddSingleton<StoreGrpcService>();
-        builder.Services.AddSingleton(services =>
-        {
-            var router = new GrpcRouter(services.GetRequiredService<ILogger<GrpcRouter>>(), options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
-            services.GetRequiredService<StoreGrpcService>().MapTo(router);
-            return router;
-        });
+        builder.Services.AddGrpcEndpoints<StoreReadinessCheck>(V1.Store.Descriptor.FullName, options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
 
         var app = builder.Build();
-        var router = app.Services.GetRequiredService<GrpcRouter>();
-        // The HTTP port speaks only HTTP/1.1 and the gRPC port only HTTP/2, so the protocol tells them apart.
-        app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
+        app.UseUnknownMethodStatus();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();
+        app.MapGrpcEndpoints<StoreGrpcService>();
         app.MapFallback((HttpContext context) => TypedResults.Json(
             new ErrorBody($"No endpoint {context.Request.Method} {context.Request.Path} on this store; see docs/store-api.md."),
             statusCode: StatusCodes.Status404NotFound));

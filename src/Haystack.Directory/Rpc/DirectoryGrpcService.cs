@@ -1,37 +1,30 @@
-using Google.Protobuf;
+using Grpc.Core;
 using Haystack.Directory.Photos;
 using Haystack.Directory.Stores;
 using Haystack.Directory.V1;
 using Haystack.Directory.Volumes;
-using Haystack.Store.Grpc;
 
 namespace Haystack.Directory.Rpc;
 
 /// <summary>The <c>haystack.directory.v1.Directory</c> service (Protos/directory.proto) over the same write, lookup and delete paths as HTTP.</summary>
 internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter deleter, VolumeTable table, StoreHealth health, DirectoryStats stats)
+    : V1.Directory.DirectoryBase
 {
-    public const string ServiceName = "haystack.directory.v1.Directory";
+    /// <summary>The interceptor's table: Directory refusals become statuses, anything else stays INTERNAL.</summary>
+    public static Status? Translate(Exception error) =>
+        error is DirectoryException e ? new Status(StatusFor(e.Failure), e.Message) : null;
 
-    public void MapTo(GrpcRouter router) => router
-        .MapUnary<V1.UploadRequest, UploadResponse>(ServiceName, "Upload", UploadAsync)
-        .MapUnary<LookupRequest, V1.LookupResponse>(ServiceName, "Lookup", Lookup)
-        .MapUnary<DeleteRequest, DeleteResponse>(ServiceName, "Delete", DeleteAsync);
-
-    /// <summary>The router's exception translator: Directory refusals become statuses, anything else stays INTERNAL.</summary>
-    public static RpcException? Translate(Exception error) =>
-        error is DirectoryException e ? new RpcException(StatusFor(e.Failure), e.Message) : null;
-
-    private async Task<UploadResponse> UploadAsync(V1.UploadRequest request, ServerCallContext call)
+    public override async Task<UploadResponse> Upload(V1.UploadRequest request, ServerCallContext context)
     {
         var contentType = request.ContentType.Length == 0 ? null : request.ContentType;
         var stored = await uploader.UploadAsync(
-            new Photos.UploadRequest(request.Data.Memory, contentType, request.CallerKeyCase == V1.UploadRequest.CallerKeyOneofCase.Key ? request.Key : null, request.AlternateKey), call.CancellationToken);
+            new Photos.UploadRequest(request.Data.Memory, contentType, request.CallerKeyCase == V1.UploadRequest.CallerKeyOneofCase.Key ? request.Key : null, request.AlternateKey), context.CancellationToken);
         var response = new UploadResponse { PhotoId = stored.Id.ToString(), Url = stored.Url.ToString(), Volume = stored.Id.VolumeId, Size = (ulong)stored.Size };
         response.Replicas.AddRange(stored.Replicas.Select(r => Http.Location.Of(r).Url));
         return response;
     }
 
-    private Task<V1.LookupResponse> Lookup(LookupRequest request, ServerCallContext call)
+    public override Task<V1.LookupResponse> Lookup(LookupRequest request, ServerCallContext context)
     {
         var volumeId = request.TargetCase switch
         {
@@ -47,9 +40,9 @@ internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter 
         return Task.FromResult(response);
     }
 
-    private async Task<DeleteResponse> DeleteAsync(DeleteRequest request, ServerCallContext call)
+    public override async Task<DeleteResponse> Delete(DeleteRequest request, ServerCallContext context)
     {
-        await deleter.DeleteAsync(Http.RequestValues.PhotoId(request.PhotoId), call.CancellationToken);
+        await deleter.DeleteAsync(Http.RequestValues.PhotoId(request.PhotoId), context.CancellationToken);
         return new DeleteResponse();
     }
 

@@ -1,4 +1,4 @@
-using Haystack.Store.Grpc;
+using Grpc.Core;
 
 namespace Haystack.Store.Rpc;
 
@@ -17,7 +17,7 @@ internal static class GrpcFailureStatus
         _ => StatusCode.Internal,
     };
 
-    /// <summary>The router's exception translator: store refusals become statuses, anything else stays INTERNAL.</summary>
-    public static RpcException? Translate(Exception error) =>
-        error is StoreException e ? new RpcException(For(e.Failure), e.Message) : null;
+    /// <summary>The interceptor's table: store refusals become statuses, anything else stays INTERNAL.</summary>
+    public static Status? Translate(Exception error) =>
+        error is StoreException e ? new Status(For(e.Failure), e.Message) : null;
 }

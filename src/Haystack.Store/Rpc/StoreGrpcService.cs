@@ -1,42 +1,31 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Haystack.Storage;
-using Haystack.Store.Grpc;
 using Haystack.Store.V1;
+using Microsoft.AspNetCore.Http;
 
 namespace Haystack.Store.Rpc;
 
 /// <summary>The <c>haystack.store.v1.Store</c> service (Protos/store.proto) over <see cref="PhotoStore"/> and <see cref="VolumeSet"/>.</summary>
-internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
+internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes) : V1.Store.StoreBase
 {
-    public const string ServiceName = "haystack.store.v1.Store";
-
     /// <summary>Volume streams go out in chunks of this size, well under gRPC's default 4 MiB message limit.</summary>
     public const int StreamChunkBytes = 256 * 1024;
 
-    public void MapTo(GrpcRouter router) => router
-        .MapUnary<WriteRequest, WriteResponse>(ServiceName, "Write", WriteAsync)
-        .MapUnary<ReadRequest, ReadResponse>(ServiceName, "Read", ReadAsync)
-        .MapUnary<DeleteRequest, DeleteResponse>(ServiceName, "Delete", DeleteAsync)
-        .MapUnary<CreateVolumeRequest, VolumeInfo>(ServiceName, "CreateVolume", CreateVolumeAsync)
-        .MapUnary<ListVolumesRequest, ListVolumesResponse>(ServiceName, "ListVolumes", ListVolumes)
-        .MapUnary<VolumeStatusRequest, VolumeInfo>(ServiceName, "VolumeStatus", VolumeStatus)
-        .MapUnary<MarkReadOnlyRequest, VolumeInfo>(ServiceName, "MarkReadOnly", MarkReadOnlyAsync)
-        .MapUnary<CompactRequest, CompactResponse>(ServiceName, "Compact", CompactAsync)
-        .MapServerStreaming<StreamVolumeRequest, VolumeChunk>(ServiceName, "StreamVolume", StreamVolumeAsync);
-
-    private async Task<WriteResponse> WriteAsync(WriteRequest request, ServerCallContext call)
+    public override async Task<WriteResponse> Write(WriteRequest request, ServerCallContext context)
     {
         var id = RequestIds.Photo(request.PhotoId);
         var contentType = request.ContentType.Length == 0 ? null : request.ContentType;
-        var written = await photos.WriteAsync(id, request.Data.Memory, contentType, call.CancellationToken);
+        var written = await photos.WriteAsync(id, request.Data.Memory, contentType, context.CancellationToken);
         return new WriteResponse { PhotoId = id.ToString(), Etag = written.ETag, Size = (ulong)request.Data.Length };
     }
 
-    private async Task<ReadResponse> ReadAsync(ReadRequest request, ServerCallContext call)
+    public override async Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
     {
-        // Not disposed: the response wraps the read buffer and is serialised after this returns; the buffer is then
-        // collected instead of going back to the pool.
-        var photo = await photos.ReadAsync(RequestIds.Photo(request.PhotoId), call.CancellationToken);
+        var photo = await photos.ReadAsync(RequestIds.Photo(request.PhotoId), context.CancellationToken);
+        // The response wraps the pooled read buffer and is serialised after this returns; the request's end, which
+        // comes after the response was written, hands the buffer back to the pool.
+        context.GetHttpContext().Response.RegisterForDispose(photo);
         return new ReadResponse
         {
             Data = UnsafeByteOperations.UnsafeWrap(photo.Data),
@@ -45,39 +34,39 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
         };
     }
 
-    private async Task<DeleteResponse> DeleteAsync(DeleteRequest request, ServerCallContext call)
+    public override async Task<DeleteResponse> Delete(DeleteRequest request, ServerCallContext context)
     {
-        await photos.DeleteAsync(RequestIds.Photo(request.PhotoId), call.CancellationToken);
+        await photos.DeleteAsync(RequestIds.Photo(request.PhotoId), context.CancellationToken);
         return new DeleteResponse();
     }
 
-    private async Task<VolumeInfo> CreateVolumeAsync(CreateVolumeRequest request, ServerCallContext call)
+    public override async Task<VolumeInfo> CreateVolume(CreateVolumeRequest request, ServerCallContext context)
     {
         var replicas = request.ReplicaCount == 0 ? 1u : request.ReplicaCount;
         if (replicas > byte.MaxValue)
         {
             throw new StoreException(StoreFailure.InvalidArgument, $"Volume {request.VolumeId}: replica_count {replicas} is above {byte.MaxValue}.");
         }
-        var volume = await volumes.CreateAsync(request.VolumeId, (byte)replicas, call.CancellationToken);
+        var volume = await volumes.CreateAsync(request.VolumeId, (byte)replicas, context.CancellationToken);
         return ToVolumeInfo(volume.Stats);
     }
 
-    private Task<ListVolumesResponse> ListVolumes(ListVolumesRequest request, ServerCallContext call)
+    public override Task<ListVolumesResponse> ListVolumes(ListVolumesRequest request, ServerCallContext context)
     {
         var response = new ListVolumesResponse();
         response.Volumes.AddRange(volumes.List().Select(v => ToVolumeInfo(v.Stats)));
         return Task.FromResult(response);
     }
 
-    private Task<VolumeInfo> VolumeStatus(VolumeStatusRequest request, ServerCallContext call) =>
+    public override Task<VolumeInfo> VolumeStatus(VolumeStatusRequest request, ServerCallContext context) =>
         Task.FromResult(ToVolumeInfo(volumes.Get(request.VolumeId).Stats));
 
-    private async Task<VolumeInfo> MarkReadOnlyAsync(MarkReadOnlyRequest request, ServerCallContext call) =>
+    public override async Task<VolumeInfo> MarkReadOnly(MarkReadOnlyRequest request, ServerCallContext context) =>
         ToVolumeInfo((await volumes.MarkReadOnlyAsync(request.VolumeId)).Stats);
 
-    private async Task<CompactResponse> CompactAsync(CompactRequest request, ServerCallContext call)
+    public override async Task<CompactResponse> Compact(CompactRequest request, ServerCallContext context)
     {
-        var result = await volumes.Get(request.VolumeId).CompactAsync(call.CancellationToken);
+        var result = await volumes.Get(request.VolumeId).CompactAsync(context.CancellationToken);
         return new CompactResponse
         {
             VolumeId = result.VolumeId.Value,
@@ -88,14 +77,14 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
         };
     }
 
-    private async Task StreamVolumeAsync(StreamVolumeRequest request, IServerStreamWriter<VolumeChunk> responses, ServerCallContext call)
+    public override async Task StreamVolume(StreamVolumeRequest request, IServerStreamWriter<VolumeChunk> responseStream, ServerCallContext context)
     {
         await using var data = volumes.Get(request.VolumeId).OpenReadStream();
         var buffer = new byte[StreamChunkBytes];
         long offset = 0;
         while (true)
         {
-            var read = await data.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, call.CancellationToken);
+            var read = await data.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, context.CancellationToken);
             if (read == 0 && offset > 0)
             {
                 return;
@@ -105,7 +94,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes)
             {
                 chunk.TotalBytes = (ulong)data.Length;
             }
-            await responses.WriteAsync(chunk, call.CancellationToken);
+            await responseStream.WriteAsync(chunk, context.CancellationToken);
             offset += read;
             if (read < buffer.Length)
             {

@@ -13,6 +13,9 @@ public sealed class PythonGrpcClientTests
     private const string Python = "/usr/bin/python3";
     private const string CorruptPhotoId = "1,1deadbeef";
 
+    // Debian's grpc-proto (hack/deps/apt.txt): the reflection service's contract.
+    private const string ReflectionProtos = "/usr/share/grpc-proto/grpc/reflection/v1";
+
     [Fact]
     public async Task The_grpcio_client_gets_results_and_error_statuses_as_the_protocol_defines_them()
     {
@@ -62,6 +65,36 @@ public sealed class PythonGrpcClientTests
             Assert.True(report.GetProperty("read_only").GetProperty("read_only").GetBoolean());
             Assert.Contains("read-only", AssertStatus(report, "write_read_only", "FAILED_PRECONDITION"));
             Assert.Contains("/haystack.store.v1.Store/Rename", AssertStatus(report, "unknown_method", "UNIMPLEMENTED"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_grpcio_client_lists_the_services_through_reflection()
+    {
+        var directory = Directory.CreateTempSubdirectory("haystack-store-reflection-").FullName;
+        try
+        {
+            var stubs = Directory.CreateDirectory(Path.Combine(directory, "python-stubs")).FullName;
+            await ExternalProcess.RunAsync(Python, "-m", "grpc_tools.protoc", $"-I{ReflectionProtos}", $"--python_out={stubs}", $"--grpc_python_out={stubs}",
+                Path.Combine(ReflectionProtos, "reflection.proto"));
+            await using var store = await TestStore.StartAsync();
+            var grpc = store.Server.GrpcAddress;
+
+            var output = await ExternalProcess.RunAsync(Python, Path.Combine(AppContext.BaseDirectory, "Grpc", "store_grpc_reflection.py"),
+                stubs, $"{grpc.Host}:{grpc.Port}");
+            var report = JsonDocument.Parse(output).RootElement;
+
+            Assert.Equal(
+                ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "haystack.store.v1.Store"],
+                report.GetProperty("services").EnumerateArray().Select(s => s.GetString()));
+            Assert.Equal(
+                ["Write", "Read", "Delete", "CreateVolume", "ListVolumes", "VolumeStatus", "MarkReadOnly", "Compact", "StreamVolume"],
+                report.GetProperty("store_methods").EnumerateArray().Select(m => m.GetString()));
+            Assert.Equal((int)global::Grpc.Core.StatusCode.NotFound, report.GetProperty("unknown_symbol_error").GetInt32());
         }
         finally
         {
