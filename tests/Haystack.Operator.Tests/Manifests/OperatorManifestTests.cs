@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Haystack.Kubernetes;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Controller;
 using Haystack.Operator.Entities;
@@ -34,10 +33,10 @@ public sealed class OperatorManifestTests
             .Concat(new[] { "get", "list", "watch" }.Select(verb => (HaystackApi.Group, HaystackResourceKinds.Clusters.Plural, verb)))
             .Append((HaystackApi.Group, "haystackclusters/status", "update"))
             .Append((HaystackApi.Group, HaystackResourceKinds.Volumes.Plural, "list"))
-            .Append(("", ResourceKind.Event.Plural, "create"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "get"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "create"))
-            .Append((ResourceKind.Lease.Group, ResourceKind.Lease.Plural, "update"));
+            .Append(("", "events", "create"))
+            .Append(("coordination.k8s.io", "leases", "get"))
+            .Append(("coordination.k8s.io", "leases", "create"))
+            .Append(("coordination.k8s.io", "leases", "update"));
 
         var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
 
@@ -48,7 +47,7 @@ public sealed class OperatorManifestTests
     public void OperatorHoldsEveryPermissionItGrantsTheDataPods()
     {
         var operatorGrants = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
-        var dataRole = KubernetesYaml.ToJson(DataPodAccess.Role(TestClusters.Full()));
+        var dataRole = KubectlYaml.ToJson(DataPodAccess.Role(TestClusters.Full()));
 
         // RBAC refuses to let anyone grant what they do not hold themselves.
         Assert.Subset(operatorGrants, Grants(dataRole));
