@@ -6,7 +6,7 @@ namespace Haystack.Operator.Yaml;
 
 /// <summary>
 /// Kubernetes objects as kubectl shows them (block style, sequences indented under their key, plain scalars where
-/// YAML allows): KubernetesClient's JSON field names, written as YAML. k8s.KubernetesYaml writes another layout.
+/// YAML allows): KubernetesClient's JSON field names, written as YAML. k8s.KubernetesYaml leaves sequences unindented.
 /// </summary>
 public static class KubectlYaml
 {
