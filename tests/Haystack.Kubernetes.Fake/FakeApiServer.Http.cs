@@ -39,6 +39,12 @@ public sealed partial class FakeApiServer
     private async Task DispatchAsync(HttpContext context)
     {
         var request = context.Request;
+        if (IsDiscoveryPath(request) && Discovery(request.Path.Value ?? "") is { } discovery)
+        {
+            await WriteJsonAsync(context, 200, discovery);
+            return;
+        }
+
         var route = ApiRoute.Parse(request.Path.Value ?? "")
             ?? throw new ApiError(404, "NotFound", $"the server could not find the requested resource ({request.Path})");
         if (!_resources.TryGetValue((route.Group, route.Version, route.Plural), out var resource))
@@ -73,24 +79,30 @@ public sealed partial class FakeApiServer
                 break;
             case ("GET", null):
                 var limit = int.TryParse(query["limit"], out var l) ? l : (int?)null;
-                await WriteJsonAsync(context, 200, _store.List(
+                await WriteReadAsync(context, resource, _store.List(
                     resource, route.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]),
                     limit, query["continue"].FirstOrDefault() is { Length: > 0 } token ? token : null));
                 break;
             case ("GET", { } name):
-                await WriteJsonAsync(context, 200, _store.Get(resource, ns, name));
+                await WriteReadAsync(context, resource, _store.Get(resource, ns, name));
                 break;
             case ("POST", null):
-                await WriteJsonAsync(context, 201, _store.Create(resource, ns, await ReadObjectAsync(request), manager));
+                await WriteWrittenAsync(context, 201, resource, _store.Create(resource, ns, await ReadObjectAsync(request), manager));
                 break;
             case ("PUT", { } name):
-                await WriteJsonAsync(context, 200, _store.Replace(resource, ns, name, await ReadObjectAsync(request), manager, statusOnly));
+                await WriteWrittenAsync(context, 200, resource, _store.Replace(resource, ns, name, await ReadObjectAsync(request), manager, statusOnly));
                 break;
             case ("PATCH", { } name):
                 await PatchAsync(context, resource, ns, name, manager, statusOnly);
                 break;
             case ("DELETE", { } name):
-                await WriteJsonAsync(context, 200, _store.Delete(resource, ns, name, query["propagationPolicy"].FirstOrDefault()));
+                var delete = await DeleteRequest.ReadAsync(request);
+                await WriteJsonAsync(context, 200, _store.Delete(resource, ns, name, delete.PropagationPolicy, delete.Preconditions));
+                if (resource.Kind == ApiResource.CustomResourceDefinition)
+                {
+                    Unregister(name);
+                }
+
                 break;
             default:
                 throw new ApiError(405, "MethodNotAllowed", $"{request.Method} is not supported on {request.Path}");
@@ -118,11 +130,11 @@ public sealed partial class FakeApiServer
                 var existed = Exists(resource, ns, name);
                 var force = Parameter(request, "force") == "true";
                 var result = _store.Apply(resource, ns, name, applied, manager, force, statusOnly);
-                await WriteJsonAsync(context, existed ? 200 : 201, result);
+                await WriteWrittenAsync(context, existed ? 200 : 201, resource, result);
                 break;
             case "application/merge-patch+json":
             case "application/strategic-merge-patch+json" when !resource.IsCustom:
-                await WriteJsonAsync(context, 200, _store.Patch(resource, ns, name, current => AsObject(JsonMergePatch.Apply(current, body)), manager, statusOnly));
+                await WriteWrittenAsync(context, 200, resource, _store.Patch(resource, ns, name, current => AsObject(JsonMergePatch.Apply(current, body)), manager, statusOnly));
                 break;
             case "application/json-patch+json":
                 if (body is not JsonArray operations)
@@ -130,7 +142,7 @@ public sealed partial class FakeApiServer
                     throw ApiError.BadRequest("a JSON patch must be an array of operations");
                 }
 
-                await WriteJsonAsync(context, 200, _store.Patch(resource, ns, name, current => JsonPatch.Apply(current, operations), manager, statusOnly));
+                await WriteWrittenAsync(context, 200, resource, _store.Patch(resource, ns, name, current => JsonPatch.Apply(current, operations), manager, statusOnly));
                 break;
             default:
                 throw new ApiError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format ({mediaType}) for {resource.QualifiedName}");
@@ -213,6 +225,23 @@ public sealed partial class FakeApiServer
 
     private static JsonObject AsObject(JsonNode? node) =>
         node as JsonObject ?? throw ApiError.BadRequest("the patch must leave a JSON object");
+
+    /// <summary>A read, as a Table when the client asked for server-side printing (kubectl get).</summary>
+    private Task WriteReadAsync(HttpContext context, StoredResource resource, JsonObject read) =>
+        TableConverter.Wanted(context.Request.Headers.Accept.ToString())
+            ? WriteJsonAsync(context, 200, TableConverter.Convert(read, Presentation(resource.Kind).Columns, _clock.GetUtcNow().UtcDateTime))
+            : WriteJsonAsync(context, 200, read);
+
+    /// <summary>A write's answer; a written CustomResourceDefinition starts (or changes) serving its resource first.</summary>
+    private Task WriteWrittenAsync(HttpContext context, int code, StoredResource resource, JsonObject written)
+    {
+        if (resource.Kind == ApiResource.CustomResourceDefinition)
+        {
+            RegisterDefinition(written);
+        }
+
+        return WriteJsonAsync(context, code, written);
+    }
 
     private static Task WriteJsonAsync(HttpContext context, int code, JsonObject body)
     {

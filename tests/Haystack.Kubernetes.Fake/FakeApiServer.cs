@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +22,10 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
 {
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<(string Group, string Version, string Plural), StoredResource> _resources = new();
+    private readonly ConcurrentDictionary<ApiResource, ResourcePresentation> _presentations = new();
+    private readonly ConcurrentDictionary<string, List<ApiResource>> _definitions = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _watchGateLock = new();
@@ -29,8 +34,9 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
 
     private FakeApiServer(FakeApiServerOptions options)
     {
+        _clock = options.Clock;
         _store = new ObjectStore(options.Clock, options.HistoryLimit, options.ExpiredWatchAsHttpError);
-        foreach (var kind in ResourceKind.BuiltIn)
+        foreach (var kind in ApiResource.BuiltIn)
         {
             Register(new StoredResource(kind, HasStatus: BuiltInKindsWithStatus.Contains(kind.Plural), IsCustom: false));
         }
@@ -53,7 +59,7 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
     /// <summary>http://127.0.0.1:{port}/</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>A configuration for <see cref="Kubernetes"/> pointing at this server, namespace "default".</summary>
+    /// <summary>A KubernetesClient configuration pointing at this server, namespace "default".</summary>
     public KubernetesClientConfiguration ClientConfiguration => new() { Host = BaseAddress.ToString().TrimEnd('/'), Namespace = "default" };
 
     /// <summary>The global resourceVersion: the version of the last write.</summary>
@@ -86,18 +92,22 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
         return server;
     }
 
-    public IKubernetes CreateClient() => new Kubernetes(ClientConfiguration);
+    /// <summary>The real KubernetesClient, talking to this server over HTTP.</summary>
+    public IKubernetes CreateClient() => new k8s.Kubernetes(ClientConfiguration);
 
-    /// <summary>Serves a custom resource (as installing its CRD would) and returns its descriptor for the client.</summary>
-    public ResourceKind RegisterCustomResource(string group, string version, string plural, string kind, bool namespaced, bool hasStatus)
+    /// <summary>
+    /// Serves a custom resource without its CRD and returns its descriptor. Creating or applying a
+    /// CustomResourceDefinition does the same, with the CRD's short names, categories and printer columns.
+    /// </summary>
+    public ApiResource RegisterCustomResource(string group, string version, string plural, string kind, bool namespaced, bool hasStatus)
     {
-        var resource = new ResourceKind(group, version, plural, kind, namespaced);
+        var resource = new ApiResource(group, version, plural, kind, namespaced);
         Register(new StoredResource(resource, hasStatus, IsCustom: true));
         return resource;
     }
 
     /// <summary>Writes that changed objects of <paramref name="kind"/>; a no-op apply or update does not count.</summary>
-    public int WritesTo(ResourceKind kind) => _store.WritesTo(Resource(kind));
+    public int WritesTo(ApiResource kind) => _store.WritesTo(Resource(kind));
 
     /// <summary>Writes a kubeconfig whose current context points here with a bearer token, and returns its path.</summary>
     public string WriteKubeconfig(string path, string ns = "default", string token = "fake-token")
@@ -180,7 +190,34 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
     private void Register(StoredResource resource) =>
         _resources[(resource.Kind.Group, resource.Kind.Version, resource.Kind.Plural)] = resource;
 
-    private StoredResource Resource(ResourceKind kind) =>
+    /// <summary>After a write to a CustomResourceDefinition: serve what it defines now, and stop serving versions it dropped.</summary>
+    private void RegisterDefinition(JsonObject definition)
+    {
+        var name = definition["metadata"]!["name"]!.GetValue<string>();
+        var served = CustomResourceDefinitions.Served(definition).ToList();
+        Unregister(name);
+        foreach (var (resource, presentation) in served)
+        {
+            Register(resource);
+            _presentations[resource.Kind] = presentation;
+        }
+
+        _definitions[name] = [.. served.Select(s => s.Resource.Kind)];
+    }
+
+    private void Unregister(string definitionName)
+    {
+        if (_definitions.TryRemove(definitionName, out var kinds))
+        {
+            foreach (var kind in kinds)
+            {
+                _resources.TryRemove((kind.Group, kind.Version, kind.Plural), out _);
+                _presentations.TryRemove(kind, out _);
+            }
+        }
+    }
+
+    private StoredResource Resource(ApiResource kind) =>
         _resources.TryGetValue((kind.Group, kind.Version, kind.Plural), out var resource)
             ? resource
             : throw new ArgumentException($"the fake API server does not serve {kind}; register it first", nameof(kind));

@@ -5,8 +5,11 @@ namespace Haystack.Kubernetes.Fake;
 /// <summary>Deletion: finalizers and the garbage collector's owner-reference cascade.</summary>
 internal sealed partial class ObjectStore
 {
-    /// <summary>DELETE: marks the object while finalizers remain, otherwise removes it and cascades to dependents.</summary>
-    public JsonObject Delete(StoredResource resource, string ns, string name, string? propagationPolicy)
+    /// <summary>
+    /// DELETE: checks the DeleteOptions preconditions, marks the object while finalizers remain, otherwise removes it
+    /// and cascades to dependents.
+    /// </summary>
+    public JsonObject Delete(StoredResource resource, string ns, string name, string? propagationPolicy, DeletePreconditions preconditions)
     {
         var policy = propagationPolicy ?? "Background";
         if (policy is not ("Background" or "Foreground" or "Orphan"))
@@ -18,6 +21,7 @@ internal sealed partial class ObjectStore
         {
             var current = Find(resource, ns, name);
             var uid = current["metadata"]!["uid"]!.GetValue<string>();
+            preconditions.Check(resource, name, current);
             if (policy == "Foreground")
             {
                 // The real server keeps the owner until its dependents are gone; deleting them first ends in the same state.
@@ -28,6 +32,11 @@ internal sealed partial class ObjectStore
             if (remaining is not null)
             {
                 return (JsonObject)remaining.DeepClone();
+            }
+
+            if (resource.ReturnsDeletedObject)
+            {
+                return (JsonObject)current.DeepClone();
             }
 
             return new JsonObject

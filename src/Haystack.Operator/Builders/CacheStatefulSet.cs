@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -31,6 +31,8 @@ public static class CacheStatefulSet
 
         return new V1StatefulSet
         {
+            ApiVersion = "apps/v1",
+            Kind = "StatefulSet",
             Metadata = ChildMetadata.For(cluster, ClusterNames.Cache(cluster), HaystackComponent.Cache),
             Spec = new V1StatefulSetSpec
             {

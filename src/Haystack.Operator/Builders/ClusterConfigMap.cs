@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -47,6 +47,8 @@ public static class ClusterConfigMap
         };
         return new V1ConfigMap
         {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
             Metadata = ChildMetadata.For(cluster, ClusterNames.Config(cluster), HaystackComponent.Config),
             Data = new Dictionary<string, string>
             {

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -11,12 +11,16 @@ public static class DataPodAccess
 {
     public static V1ServiceAccount ServiceAccount(V1Alpha1HaystackCluster cluster) => new()
     {
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
         Metadata = ChildMetadata.For(cluster, ClusterNames.DataServiceAccount(cluster), HaystackComponent.Rbac),
         AutomountServiceAccountToken = true,
     };
 
     public static V1Role Role(V1Alpha1HaystackCluster cluster) => new()
     {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "Role",
         Metadata = ChildMetadata.For(cluster, ClusterNames.DataServiceAccount(cluster), HaystackComponent.Rbac),
         Rules =
         [
@@ -27,6 +31,8 @@ public static class DataPodAccess
 
     public static V1RoleBinding RoleBinding(V1Alpha1HaystackCluster cluster) => new()
     {
+        ApiVersion = "rbac.authorization.k8s.io/v1",
+        Kind = "RoleBinding",
         Metadata = ChildMetadata.For(cluster, ClusterNames.DataServiceAccount(cluster), HaystackComponent.Rbac),
         RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = ClusterNames.DataServiceAccount(cluster) },
         Subjects =

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -51,6 +51,8 @@ public static class DirectoryDeployment
 
         return new V1Deployment
         {
+            ApiVersion = "apps/v1",
+            Kind = "Deployment",
             Metadata = ChildMetadata.For(cluster, ClusterNames.Directory(cluster), HaystackComponent.Directory),
             Spec = new V1DeploymentSpec
             {

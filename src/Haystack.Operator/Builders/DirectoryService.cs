@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -8,6 +8,8 @@ public static class DirectoryService
 {
     public static V1Service Build(V1Alpha1HaystackCluster cluster) => new()
     {
+        ApiVersion = "v1",
+        Kind = "Service",
         Metadata = ChildMetadata.For(cluster, ClusterNames.Directory(cluster), HaystackComponent.Directory),
         Spec = new V1ServiceSpec
         {

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -21,6 +21,8 @@ public static class DisruptionBudget
 
     private static V1PodDisruptionBudget Build(V1Alpha1HaystackCluster cluster, string name, string component, string unhealthyPodEvictionPolicy) => new()
     {
+        ApiVersion = "policy/v1",
+        Kind = "PodDisruptionBudget",
         Metadata = ChildMetadata.For(cluster, name, component),
         Spec = new V1PodDisruptionBudgetSpec
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;

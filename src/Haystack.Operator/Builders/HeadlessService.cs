@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -11,6 +11,8 @@ public static class HeadlessService
 {
     public static V1Service Build(V1Alpha1HaystackCluster cluster, string name, string component, IList<V1ServicePort> ports, bool publishNotReady) => new()
     {
+        ApiVersion = "v1",
+        Kind = "Service",
         Metadata = ChildMetadata.For(cluster, name, component),
         Spec = new V1ServiceSpec
         {

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Builders;
@@ -31,6 +31,8 @@ public static class StoreStatefulSet
 
         return new V1StatefulSet
         {
+            ApiVersion = "apps/v1",
+            Kind = "StatefulSet",
             Metadata = ChildMetadata.For(cluster, ClusterNames.Store(cluster), HaystackComponent.Store),
             Spec = new V1StatefulSetSpec
             {
@@ -63,6 +65,8 @@ public static class StoreStatefulSet
                 [
                     new V1PersistentVolumeClaim
                     {
+                        ApiVersion = "v1",
+                        Kind = "PersistentVolumeClaim",
                         Metadata = new V1ObjectMeta
                         {
                             Name = DataVolumeName,

@@ -1,4 +1,7 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
@@ -14,10 +17,10 @@ namespace Haystack.Operator.Controller;
 public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, Action<string> log)
 {
     /// <summary>The kinds the operator creates, watched to notice drift and readiness.</summary>
-    public static IReadOnlyList<ResourceKind> OwnedKinds { get; } =
+    public static IReadOnlyList<ChildKind> OwnedKinds { get; } =
     [
-        ResourceKind.StatefulSet, ResourceKind.Deployment, ResourceKind.Service, ResourceKind.ConfigMap,
-        ResourceKind.PodDisruptionBudget, ResourceKind.ServiceAccount, ResourceKind.Role, ResourceKind.RoleBinding,
+        ChildKind.StatefulSet, ChildKind.Deployment, ChildKind.Service, ChildKind.ConfigMap,
+        ChildKind.PodDisruptionBudget, ChildKind.ServiceAccount, ChildKind.Role, ChildKind.RoleBinding,
     ];
 
     private static readonly TimeSpan MaxWatchPause = TimeSpan.FromSeconds(30);
@@ -50,7 +53,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
 
     private async Task WatchClustersAsync(WorkQueue<ClusterKey> queue, CancellationToken ct)
     {
-        var reflector = new Reflector<V1Alpha1HaystackCluster>(client, HaystackResourceKinds.Clusters, Namespace);
+        var reflector = new Reflector<V1Alpha1HaystackCluster>(client.ListWatch<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, Namespace));
         await foreach (var (type, cluster) in reflector.RunAsync(ct))
         {
             var key = new ClusterKey(cluster.Metadata.NamespaceProperty!, cluster.Metadata.Name!);
@@ -65,9 +68,9 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         }
     }
 
-    private async Task WatchOwnedAsync(ResourceKind kind, WorkQueue<ClusterKey> queue, CancellationToken ct)
+    private async Task WatchOwnedAsync(ChildKind kind, WorkQueue<ClusterKey> queue, CancellationToken ct)
     {
-        var reflector = new Reflector<OwnedObject>(client, kind, Namespace, ClusterLabels.ManagedSelector);
+        var reflector = new Reflector<IKubernetesObject<V1ObjectMeta>>(kind.ListWatch(client, Namespace, ClusterLabels.ManagedSelector));
         await foreach (var (_, owned) in reflector.RunAsync(ct))
         {
             var owner = owned.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == HaystackApi.ClusterKind);
@@ -88,7 +91,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
                 await watch();
                 pause = TimeSpan.FromMilliseconds(250);
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+            catch (Exception e) when (e is HttpOperationException or KubernetesException or HttpRequestException or IOException)
             {
                 log($"watch of {what} failed, retrying in {pause.TotalSeconds:0.##}s: {e.Message}");
                 await Task.Delay(pause, time, ct);
@@ -114,7 +117,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
                     queue.AddAfter(key, delay);
                 }
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+            catch (Exception e) when (e is HttpOperationException or KubernetesException or HttpRequestException or IOException)
             {
                 queue.AddAfter(key, FailurePause(key));
                 log($"reconcile of HaystackCluster {key} failed: {e.Message}");

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.LeaderElection;
+using k8s.LeaderElection;
 
 namespace Haystack.Operator.Controller;
 

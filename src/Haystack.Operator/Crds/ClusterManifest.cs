@@ -1,6 +1,4 @@
-using System.Reflection;
-using System.Text.Json;
-using Haystack.Kubernetes;
+using k8s;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Yaml;
 using YamlDotNet.Core;
@@ -25,20 +23,19 @@ public static class ClusterManifest
         {
             throw new InvalidResourceException(source, [$"line {e.Start.Line}, column {e.Start.Column}: {e.Message}"]);
         }
-        var kind = typeof(V1Alpha1HaystackCluster).GetCustomAttribute<KubernetesEntityAttribute>()!;
         var matching = documents
-            .Where(d => d["apiVersion"]?.GetValue<string>() == kind.ApiVersion && d["kind"]?.GetValue<string>() == kind.Kind)
+            .Where(d => d["apiVersion"]?.GetValue<string>() == HaystackApi.ApiVersion && d["kind"]?.GetValue<string>() == HaystackApi.ClusterKind)
             .ToList();
         if (matching.Count != 1)
         {
-            throw new InvalidResourceException(source, [$"expected exactly one {kind.ApiVersion} {kind.Kind}, found {matching.Count}"]);
+            throw new InvalidResourceException(source, [$"expected exactly one {HaystackApi.ApiVersion} {HaystackApi.ClusterKind}, found {matching.Count}"]);
         }
         var problems = StructuralSchemaValidator.Validate(HaystackCrds.Schema(typeof(V1Alpha1HaystackCluster)), matching[0]);
         if (problems.Count > 0)
         {
             throw new InvalidResourceException(source, problems);
         }
-        var cluster = JsonSerializer.Deserialize<V1Alpha1HaystackCluster>(matching[0].ToJsonString(), KubernetesJson.Options)!;
+        var cluster = KubernetesJson.Deserialize<V1Alpha1HaystackCluster>(matching[0].ToJsonString());
         if (string.IsNullOrEmpty(cluster.Metadata.Name))
         {
             throw new InvalidResourceException(source, ["metadata.name: required field is missing"]);

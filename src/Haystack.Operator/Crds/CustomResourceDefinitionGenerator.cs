@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace Haystack.Operator.Crds;
 
@@ -14,7 +15,7 @@ public static class CustomResourceDefinitionGenerator
         {
             ["kind"] = entity.Kind,
             ["listKind"] = entity.Kind + "List",
-            ["plural"] = entity.Plural,
+            ["plural"] = entity.PluralName,
             ["singular"] = entity.Kind.ToLowerInvariant(),
         };
         if (entityType.GetCustomAttribute<ShortNamesAttribute>() is { } shortNames)
@@ -27,7 +28,7 @@ public static class CustomResourceDefinitionGenerator
         }
         var version = new JsonObject
         {
-            ["name"] = entity.Version,
+            ["name"] = entity.ApiVersion,
             ["served"] = true,
             ["storage"] = true,
             ["subresources"] = new JsonObject { ["status"] = new JsonObject() },
@@ -40,7 +41,7 @@ public static class CustomResourceDefinitionGenerator
             ["kind"] = "CustomResourceDefinition",
             ["metadata"] = new JsonObject
             {
-                ["name"] = $"{entity.Plural}.{entity.Group}",
+                ["name"] = $"{entity.PluralName}.{entity.Group}",
                 ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "haystack", ["app.kubernetes.io/component"] = "crd" },
             },
             ["spec"] = new JsonObject
@@ -58,7 +59,7 @@ public static class CustomResourceDefinitionGenerator
     {
         var entity = entityType.GetCustomAttribute<KubernetesEntityAttribute>()
             ?? throw new ArgumentException($"{entityType.Name} has no [{nameof(KubernetesEntityAttribute)}]", nameof(entityType));
-        return $"{entity.Group}_{entity.Plural}.yaml";
+        return $"{entity.Group}_{entity.PluralName}.yaml";
     }
 
     private static JsonArray PrinterColumns(Type entityType)

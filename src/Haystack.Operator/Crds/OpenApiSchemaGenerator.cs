@@ -4,17 +4,26 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Haystack.Operator.Crds;
 
 /// <summary>
 /// Derives a structural OpenAPI v3 schema (the dialect of CRD <c>openAPIV3Schema</c>) from C# types by
-/// reflection: JSON names as <see cref="KubernetesJson"/> writes them, validation from this folder's attributes.
+/// reflection: JSON names as KubernetesClient's <see cref="KubernetesJson"/> writes them (camelCase unless named), validation from this folder's attributes.
 /// </summary>
 public static class OpenApiSchemaGenerator
 {
+    /// <summary>
+    /// Required fields of KubernetesClient models the entities embed: the package's models carry no such marks, so
+    /// the CRD names the fields a condition cannot go without, as it did before the move to the package.
+    /// </summary>
+    private static readonly Dictionary<Type, string[]> PackageModelRequired = new()
+    {
+        [typeof(V1Condition)] = ["type", "status", "reason"],
+    };
+
     /// <summary>The schema of a whole custom resource: apiVersion, kind, metadata, spec and status.</summary>
     public static JsonObject ForEntity(Type entityType) => ForObject(entityType);
 
@@ -50,7 +59,7 @@ public static class OpenApiSchemaGenerator
         {
             return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(type).Select(n => (JsonNode)n).ToArray()) };
         }
-        if (type == typeof(ResourceQuantity) || type == typeof(IntstrIntOrString))
+        if (type == typeof(ResourceQuantity) || type == typeof(IntOrString))
         {
             return IntOrString(type == typeof(ResourceQuantity));
         }
@@ -62,7 +71,7 @@ public static class OpenApiSchemaGenerator
         {
             return new JsonObject { ["type"] = "array", ["items"] = ForType(itemType) };
         }
-        if (type.IsClass && type.Namespace is { } ns && (ns.StartsWith("Haystack.", StringComparison.Ordinal)))
+        if (type.IsClass && type.Namespace is { } ns && (ns.StartsWith("Haystack.", StringComparison.Ordinal) || ns == "k8s.Models"))
         {
             return ForObject(type);
         }
@@ -224,10 +233,11 @@ public static class OpenApiSchemaGenerator
 
     internal static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-        ?? KubernetesJson.Options.PropertyNamingPolicy!.ConvertName(property.Name);
+        ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     private static bool IsRequired(PropertyInfo property) =>
-        property.GetCustomAttribute<RequiredAttribute>() is not null
+        (PackageModelRequired.TryGetValue(property.DeclaringType!, out var required) && required.Contains(JsonName(property)))
+        || property.GetCustomAttribute<RequiredAttribute>() is not null
         || property.GetCustomAttribute<RequiredMemberAttribute>() is not null;
 
     private static bool IsObject(Type type) =>

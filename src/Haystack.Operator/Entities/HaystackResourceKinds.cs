@@ -1,11 +1,11 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 
 namespace Haystack.Operator.Entities;
 
-/// <summary>The REST descriptors of the custom resources, for the generic client calls.</summary>
+/// <summary>Where the custom resources are served, for KubernetesClient's CustomObjects calls.</summary>
 public static class HaystackResourceKinds
 {
-    public static ResourceKind Clusters { get; } = new(HaystackApi.Group, HaystackApi.Version, "haystackclusters", HaystackApi.ClusterKind, Namespaced: true);
+    public static CustomResourceKind Clusters { get; } = new(HaystackApi.Group, HaystackApi.Version, "haystackclusters", HaystackApi.ClusterKind);
 
-    public static ResourceKind Volumes { get; } = new(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind, Namespaced: true);
+    public static CustomResourceKind Volumes { get; } = new(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind);
 }

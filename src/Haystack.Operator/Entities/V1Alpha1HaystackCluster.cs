@@ -1,11 +1,11 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Crds;
 
 namespace Haystack.Operator.Entities;
 
 /// <summary>A whole Haystack deployment: store pods, directory, cache and the rules for its volumes.</summary>
-[KubernetesEntity(HaystackApi.Group, HaystackApi.Version, HaystackApi.ClusterKind, "haystackclusters")]
+[KubernetesEntity(Group = HaystackApi.Group, ApiVersion = HaystackApi.Version, Kind = HaystackApi.ClusterKind, PluralName = "haystackclusters")]
 [ShortNames("hsc")]
 [Categories(HaystackApi.Category)]
 [Description("A Haystack photo store: store pods on local XFS volumes, the directory, the cache, and the rules for logical volumes.")]
@@ -19,7 +19,7 @@ namespace Haystack.Operator.Entities;
 [PrinterColumn("Read-Only", "integer", ".status.volumes.readOnly", Priority = 1)]
 [PrinterColumn("Degraded", "integer", ".status.volumes.degraded", Priority = 1)]
 [PrinterColumn("Image", "string", ".spec.image", Priority = 1)]
-public sealed class V1Alpha1HaystackCluster : IKubernetesObject<V1ObjectMeta>
+public sealed class V1Alpha1HaystackCluster : IKubernetesObject<V1ObjectMeta>, ISpec<HaystackClusterSpec>, IStatus<HaystackClusterStatus?>
 {
     public string ApiVersion { get; set; } = HaystackApi.ApiVersion;
     public string Kind { get; set; } = HaystackApi.ClusterKind;

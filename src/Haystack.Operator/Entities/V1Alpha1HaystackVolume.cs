@@ -1,5 +1,5 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Crds;
 
 namespace Haystack.Operator.Entities;
@@ -8,7 +8,7 @@ namespace Haystack.Operator.Entities;
 /// One logical volume and where its physical replicas live. Named apart from the pod-volume model
 /// <see cref="V1Volume"/>; served as kind <c>Volume</c>. The directory reads these as its volume table.
 /// </summary>
-[KubernetesEntity(HaystackApi.Group, HaystackApi.Version, HaystackApi.VolumeKind, "volumes")]
+[KubernetesEntity(Group = HaystackApi.Group, ApiVersion = HaystackApi.Version, Kind = HaystackApi.VolumeKind, PluralName = "volumes")]
 [ShortNames("hsv")]
 [Categories(HaystackApi.Category)]
 [Description("A Haystack logical volume: its id, replica count, size limit and where its replicas live.")]
@@ -20,7 +20,7 @@ namespace Haystack.Operator.Entities;
 [PrinterColumn("Bytes", "integer", ".status.bytes", Priority = 1)]
 [PrinterColumn("Needles", "integer", ".status.needles", Priority = 1)]
 [PrinterColumn("Garbage", "integer", ".status.garbageBytes", Priority = 1)]
-public sealed class V1Alpha1HaystackVolume : IKubernetesObject<V1ObjectMeta>
+public sealed class V1Alpha1HaystackVolume : IKubernetesObject<V1ObjectMeta>, ISpec<HaystackVolumeSpec>, IStatus<HaystackVolumeStatus?>
 {
     public string ApiVersion { get; set; } = HaystackApi.ApiVersion;
     public string Kind { get; set; } = HaystackApi.VolumeKind;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Models;
 
 namespace Haystack.Operator.Reconciliation;
 
@@ -13,45 +13,42 @@ namespace Haystack.Operator.Reconciliation;
 /// </summary>
 public sealed class ChildApplier(IKubernetes client)
 {
-    private readonly ConcurrentDictionary<(string Kind, string? Namespace, string Name), string> _lastApplied = new();
+    private readonly ConcurrentDictionary<(string Kind, string Namespace, string Name), string> _lastApplied = new();
 
     public async Task<ApplyOutcome> ApplyAsync(DesiredObject desired, CancellationToken ct)
     {
         var hash = InputHash.Stamp(desired.Object);
         var key = (desired.Kind.ToString(), desired.Namespace, desired.Name);
-        var live = await client.GetOrDefaultAsync<JsonObject>(desired.Kind, desired.Name, desired.Namespace, ct);
+        var live = await desired.Kind.Read(client, desired.Name, desired.Namespace, ct).OrNullWhenNotFound();
         if (live is not null)
         {
-            EnsureNotOwnedByAnother(desired, live);
+            EnsureNotOwnedByAnother(desired, live.Metadata);
             // Without a memory of our last apply (a fresh operator process), the hash alone decides.
-            var untouched = !_lastApplied.TryGetValue(key, out var version) || version == Version(live);
-            if (InputHash.Read(live) == hash && untouched)
+            var untouched = !_lastApplied.TryGetValue(key, out var version) || version == Version(live.Metadata);
+            if (InputHash.Read(live.Metadata) == hash && untouched)
             {
                 return ApplyOutcome.Unchanged;
             }
         }
         // force: the operator is the only writer of these fields; a human's kubectl edit is reverted.
-        var applied = await client.PatchAsync<JsonObject>(
-            desired.Kind, new V1Patch(desired.Object, V1Patch.PatchType.ApplyPatch), desired.Name, desired.Namespace,
-            OperatorIdentity.FieldManager, force: true, ct);
-        _lastApplied[key] = Version(applied);
+        var applied = await desired.Kind.Apply(
+            client, new V1Patch(desired.Object, V1Patch.PatchType.ApplyPatch), desired.Name, desired.Namespace,
+            OperatorIdentity.FieldManager, true, ct);
+        _lastApplied[key] = Version(applied.Metadata);
         return live is null ? ApplyOutcome.Created : ApplyOutcome.Updated;
     }
 
     /// <summary>What moves when someone else changes the object: its generation, or its resourceVersion for kinds without one.</summary>
-    private static string Version(JsonObject live) =>
-        live["metadata"]?["generation"]?.ToJsonString() is { } generation
-            ? $"generation {generation}"
-            : $"resourceVersion {live["metadata"]?["resourceVersion"]?.GetValue<string>()}";
+    private static string Version(V1ObjectMeta live) =>
+        live.Generation is { } generation ? $"generation {generation}" : $"resourceVersion {live.ResourceVersion}";
 
-    private static void EnsureNotOwnedByAnother(DesiredObject desired, JsonObject live)
+    private static void EnsureNotOwnedByAnother(DesiredObject desired, V1ObjectMeta live)
     {
         var ours = desired.Object.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
-        var controller = live["metadata"]?["ownerReferences"]?.AsArray()
-            .FirstOrDefault(o => o?["controller"]?.GetValue<bool>() == true);
-        if (ours is not null && controller is not null && controller["uid"]?.GetValue<string>() != ours.Uid)
+        var controller = live.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
+        if (ours is not null && controller is not null && controller.Uid != ours.Uid)
         {
-            throw new ChildOwnershipException(desired, $"{controller["kind"]} {controller["name"]}");
+            throw new ChildOwnershipException(desired, $"{controller.Kind} {controller.Name}");
         }
     }
 }

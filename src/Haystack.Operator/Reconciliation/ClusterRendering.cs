@@ -13,6 +13,6 @@ public static class ClusterRendering
         {
             InputHash.Stamp(child.Object);
         }
-        return KubernetesYaml.Serialize(children.Select(c => c.Object));
+        return KubectlYaml.Serialize(children.Select(c => c.Object));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Reconciliation;
@@ -44,7 +45,7 @@ public sealed class EventRecorder(IKubernetes client, TimeProvider time, Action<
         };
         try
         {
-            await client.CreateAsync(ResourceKind.Event, recorded, recorded.Metadata.NamespaceProperty, ct: ct);
+            await client.CoreV1.CreateNamespacedEventAsync(recorded, recorded.Metadata.NamespaceProperty, cancellationToken: ct);
         }
         catch (HttpOperationException e)
         {

@@ -1,4 +1,6 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Autorest;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
 
@@ -27,7 +29,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
 
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
-        var cluster = await client.GetOrDefaultAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, name, ns, ct);
+        var cluster = await client.ReadAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, name, ns, ct).OrNullWhenNotFound();
         if (cluster is null || cluster.Metadata.DeletionTimestamp is not null)
         {
             return ReconcileResult.Done;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Haystack.Operator.Reconciliation;
 
@@ -23,7 +22,7 @@ public static class InputHash
         {
             child.Metadata.Annotations = null;
         }
-        var json = KubernetesJson.Serialize(child, child.GetType());
+        var json = KubernetesJson.Serialize(child);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
         child.Metadata.Annotations ??= new Dictionary<string, string>();
         child.Metadata.Annotations[Annotation] = hash;
@@ -31,6 +30,6 @@ public static class InputHash
     }
 
     /// <summary>The digest a live object carries, or null.</summary>
-    public static string? Read(JsonObject live) =>
-        live["metadata"]?["annotations"]?[Annotation]?.GetValue<string>();
+    public static string? Read(V1ObjectMeta live) =>
+        live.Annotations is { } annotations && annotations.TryGetValue(Annotation, out var hash) ? hash : null;
 }

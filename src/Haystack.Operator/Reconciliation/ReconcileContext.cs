@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using k8s;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Reconciliation;

@@ -1,4 +1,6 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Autorest;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Status;
@@ -19,7 +21,7 @@ public sealed class ClusterStatusWriter(IKubernetes client)
         for (var attempt = 1; ; attempt++)
         {
             var status = next(current.Status);
-            if (KubernetesJson.Serialize(status) == KubernetesJson.Serialize(current.Status))
+            if (current.Status is not null && KubernetesJson.Serialize(status) == KubernetesJson.Serialize(current.Status))
             {
                 return false;
             }
@@ -29,9 +31,9 @@ public sealed class ClusterStatusWriter(IKubernetes client)
                 await client.ReplaceStatusAsync(HaystackResourceKinds.Clusters, current, current.Metadata.Name!, current.Metadata.NamespaceProperty, Reconciliation.OperatorIdentity.FieldManager, ct);
                 return true;
             }
-            catch (HttpOperationException e) when (e.IsConflict && attempt < Attempts)
+            catch (HttpOperationException e) when (e.IsConflict() && attempt < Attempts)
             {
-                current = await client.GetAsync<V1Alpha1HaystackCluster>(
+                current = await client.ReadAsync<V1Alpha1HaystackCluster>(
                     HaystackResourceKinds.Clusters, cluster.Metadata.Name!, cluster.Metadata.NamespaceProperty, ct);
             }
         }

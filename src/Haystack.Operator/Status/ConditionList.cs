@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 
 namespace Haystack.Operator.Status;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Configuration;
-using Haystack.Kubernetes.LeaderElection;
 using Haystack.Operator.Controller;
 using Haystack.Operator.Reconciliation;
+using k8s;
+using k8s.Exceptions;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
 
 namespace Haystack.Commands;
 
@@ -47,12 +48,12 @@ public static class OperatorRunCommand
             {
                 config = KubernetesClientConfiguration.BuildDefaultConfig();
             }
-            catch (KubeconfigException e)
+            catch (KubeConfigException e)
             {
                 Console.Error.WriteLine($"haystack operator run: cannot reach Kubernetes: {e.Message}");
                 return 1;
             }
-            using var client = new Haystack.Kubernetes.Kubernetes(config);
+            using var client = new Kubernetes(config);
             void Log(string line) => Console.Error.WriteLine($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}");
             var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, Log);
             var controller = new HaystackClusterController(client, reconciler, TimeProvider.System, Log)

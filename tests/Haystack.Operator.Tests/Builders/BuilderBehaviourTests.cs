@@ -1,4 +1,4 @@
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
@@ -17,7 +17,7 @@ public sealed class BuilderBehaviourTests
         var claim = Assert.Single(StoreStatefulSet.Build(cluster).Spec!.VolumeClaimTemplates!);
 
         Assert.Equal("local-xfs", claim.Spec!.StorageClassName);
-        Assert.Equal("500Gi", claim.Spec.Resources!.Requests!["storage"].Value);
+        Assert.Equal("500Gi", claim.Spec.Resources!.Requests!["storage"].ToString());
         Assert.Equal(["ReadWriteOnce"], claim.Spec.AccessModes!);
     }
 

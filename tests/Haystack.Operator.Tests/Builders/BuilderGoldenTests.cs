@@ -1,5 +1,5 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
@@ -39,7 +39,7 @@ public sealed class BuilderGoldenTests
     {
         var built = BuiltObjects[builder](TestClusters.Full());
 
-        Golden.AssertMatches($"tests/Haystack.Operator.Tests/Golden/{builder}.yaml", KubernetesYaml.Serialize(built));
+        Golden.AssertMatches($"tests/Haystack.Operator.Tests/Golden/{builder}.yaml", KubectlYaml.Serialize(built));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Controller;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
@@ -35,7 +36,7 @@ public sealed class ControllerTests
         cluster.Spec.Store.Replicas = 4;
         await fixture.Client.ReplaceAsync(HaystackResourceKinds.Clusters, cluster, "photos", "haystack");
         await WaitForAsync(fixture, c => c.Status!.ObservedGeneration == 2 && Condition(c, ConditionTypes.Ready) == "False");
-        var store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        var store = await fixture.Client.AppsV1.ReadNamespacedStatefulSetAsync("photos-store", "haystack");
         Assert.Equal(4, store.Spec!.Replicas);
 
         // Stopped first: the fake cascades only at the moment of deletion, while a real garbage collector
@@ -60,10 +61,10 @@ public sealed class ControllerTests
         await fixture.CreateClusterAsync();
         await WaitForAsync(fixture, c => Condition(c, ConditionTypes.Reconciled) == "True");
 
-        await fixture.Client.DeleteAsync(ResourceKind.Service, "photos-directory", "haystack");
+        await fixture.Client.CoreV1.DeleteNamespacedServiceAsync("photos-directory", "haystack");
 
         using var patience = new CancellationTokenSource(Patience);
-        while (!await fixture.ExistsAsync(ResourceKind.Service, "photos-directory"))
+        while (!await fixture.ExistsAsync(ChildKind.Service, "photos-directory"))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
         }

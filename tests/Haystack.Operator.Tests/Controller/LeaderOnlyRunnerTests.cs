@@ -1,6 +1,9 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.LeaderElection;
-using Haystack.Kubernetes.Models;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Autorest;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using k8s.Models;
 using Haystack.Operator.Controller;
 using Haystack.Operator.Tests.Support;
 
@@ -49,15 +52,15 @@ public sealed class LeaderOnlyRunnerTests
         // renews every 100 ms, so retry on conflict like any writer.
         while (true)
         {
-            var lease = await fixture.Client.GetAsync<V1Lease>(ResourceKind.Lease, "haystack-operator", "haystack");
+            var lease = await fixture.Client.CoordinationV1.ReadNamespacedLeaseAsync("haystack-operator", "haystack");
             lease.Spec!.HolderIdentity = "operator-z";
             lease.Spec.RenewTime = DateTime.UtcNow.AddMinutes(1);
             try
             {
-                await fixture.Client.ReplaceAsync(ResourceKind.Lease, lease, "haystack-operator", "haystack");
+                await fixture.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "haystack-operator", "haystack");
                 break;
             }
-            catch (HttpOperationException e) when (e.IsConflict)
+            catch (HttpOperationException e) when (e.IsConflict())
             {
             }
         }

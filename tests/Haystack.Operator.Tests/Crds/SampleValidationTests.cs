@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Haystack.Kubernetes;
 using Haystack.Operator.Crds;
+using Haystack.Operator.Entities;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
 
@@ -38,8 +40,10 @@ public sealed class SampleValidationTests
     {
         var (document, entityType) = ReadSample(fileName);
 
-        var entity = JsonSerializer.Deserialize(document.ToJsonString(), entityType, KubernetesJson.Options);
-        var written = JsonNode.Parse(JsonSerializer.Serialize(entity, entityType, KubernetesJson.Options))!;
+        object entity = entityType == typeof(V1Alpha1HaystackCluster)
+            ? KubernetesJson.Deserialize<V1Alpha1HaystackCluster>(document.ToJsonString())
+            : KubernetesJson.Deserialize<V1Alpha1HaystackVolume>(document.ToJsonString());
+        var written = JsonNode.Parse(KubernetesJson.Serialize(entity))!;
 
         AssertContains(document, written, "");
     }

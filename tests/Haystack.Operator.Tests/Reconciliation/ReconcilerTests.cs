@@ -1,5 +1,7 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using Haystack.Kubernetes.Fake;
+using Haystack.Operator.Api;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Status;
@@ -20,7 +22,7 @@ public sealed class ReconcilerTests
 
         foreach (var (kind, name) in OperatorFixture.ExpectedChildren)
         {
-            var child = await fixture.Client.GetAsync<OperatorFixture.OwnedObjectProbe>(kind, name, "haystack");
+            var child = await kind.Read(fixture.Client, name, "haystack", CancellationToken.None);
             var owner = Assert.Single(child.Metadata.OwnerReferences!);
             Assert.Equal(cluster.Metadata.Uid, owner.Uid);
             Assert.True(owner.Controller);
@@ -104,17 +106,17 @@ public sealed class ReconcilerTests
         var cluster = await fixture.GetClusterAsync();
         cluster.Spec.Store.Replicas = 5;
         await fixture.Client.ReplaceAsync(HaystackResourceKinds.Clusters, cluster, "photos", "haystack");
-        var statefulSetWrites = fixture.Server.WritesTo(ResourceKind.StatefulSet);
-        var serviceWrites = fixture.Server.WritesTo(ResourceKind.Service);
+        var statefulSetWrites = fixture.Server.WritesTo(ApiResource.StatefulSet);
+        var serviceWrites = fixture.Server.WritesTo(ApiResource.Service);
 
         await fixture.ReconcileAsync();
 
-        var store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        var store = await fixture.Client.AppsV1.ReadNamespacedStatefulSetAsync("photos-store", "haystack");
         var status = (await fixture.GetClusterAsync()).Status!;
         Assert.Equal(5, store.Spec!.Replicas);
         Assert.Equal(2, status.ObservedGeneration);
-        Assert.Equal(statefulSetWrites + 1, fixture.Server.WritesTo(ResourceKind.StatefulSet));
-        Assert.Equal(serviceWrites, fixture.Server.WritesTo(ResourceKind.Service));
+        Assert.Equal(statefulSetWrites + 1, fixture.Server.WritesTo(ApiResource.StatefulSet));
+        Assert.Equal(serviceWrites, fixture.Server.WritesTo(ApiResource.Service));
         Assert.Equal("500Gi", status.Capacity!.Total);
     }
 
@@ -124,13 +126,13 @@ public sealed class ReconcilerTests
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
         await fixture.ReconcileAsync();
-        var store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        var store = await fixture.Client.AppsV1.ReadNamespacedStatefulSetAsync("photos-store", "haystack");
         store.Spec!.Replicas = 1;
-        await fixture.Client.ReplaceAsync(ResourceKind.StatefulSet, store, "photos-store", "haystack", fieldManager: "kubectl");
+        await fixture.Client.AppsV1.ReplaceNamespacedStatefulSetAsync(store, "photos-store", "haystack", fieldManager: "kubectl");
 
         await fixture.ReconcileAsync();
 
-        store = await fixture.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, "photos-store", "haystack");
+        store = await fixture.Client.AppsV1.ReadNamespacedStatefulSetAsync("photos-store", "haystack");
         Assert.Equal(3, store.Spec!.Replicas);
     }
 
@@ -138,7 +140,7 @@ public sealed class ReconcilerTests
     public async Task ChildNameTakenByAnotherControllerFailsTheReconcileVisibly()
     {
         await using var fixture = await OperatorFixture.StartAsync();
-        await fixture.Client.CreateAsync(ResourceKind.ConfigMap, new V1ConfigMap
+        await fixture.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
         {
             Metadata = new V1ObjectMeta
             {
@@ -204,7 +206,7 @@ public sealed class ReconcilerTests
 
         await fixture.ReconcileAsync();
 
-        var events = await fixture.Client.ListAsync<Corev1EventList>(ResourceKind.Event, "haystack");
+        var events = await fixture.Client.CoreV1.ListNamespacedEventAsync("haystack");
         Assert.Equal(OperatorFixture.ExpectedChildren.Count, events.Items.Count);
         Assert.All(events.Items, e =>
         {

@@ -1,4 +1,5 @@
-using Haystack.Kubernetes.Models;
+using Haystack.Operator.Api;
+using k8s;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Status;
@@ -14,18 +15,19 @@ public sealed class ClusterStatusWriterTests
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
         // A user labels the cluster between the operator's read and its status write.
-        var client = new InterleavingClient(fixture.Client, async () =>
+        var interleaving = new InterleavingHandler(async () =>
         {
             var cluster = await fixture.GetClusterAsync();
             cluster.Metadata.Labels = new Dictionary<string, string> { ["team"] = "photos" };
             await fixture.Client.ReplaceAsync(HaystackResourceKinds.Clusters, cluster, "photos", "haystack");
         });
+        using var client = new k8s.Kubernetes(fixture.Server.ClientConfiguration, interleaving);
         var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, fixture.Log.Add);
 
         await reconciler.ReconcileAsync("haystack", "photos", CancellationToken.None);
 
         var stored = await fixture.GetClusterAsync();
-        Assert.Equal(2, client.StatusWrites);
+        Assert.Equal(2, interleaving.StatusWrites);
         Assert.Equal("photos", stored.Metadata.Labels!["team"]);
         Assert.Equal("True", ConditionList.Find(stored.Status!.Conditions, ConditionTypes.Reconciled)!.Status);
     }

@@ -1,6 +1,7 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
+using k8s;
 using Haystack.Kubernetes.Fake;
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 
@@ -43,23 +44,23 @@ internal sealed class OperatorFixture : IAsyncDisposable
     public Task<ReconcileResult> ReconcileAsync() => Reconciler.ReconcileAsync("haystack", "photos", CancellationToken.None);
 
     public Task<V1Alpha1HaystackCluster> GetClusterAsync() =>
-        Client.GetAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, "photos", "haystack");
+        Client.ReadAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, "photos", "haystack");
 
     /// <summary>Plays the StatefulSet and Deployment controllers: every pod of every workload is ready.</summary>
     public async Task MarkWorkloadsReadyAsync()
     {
         foreach (var name in new[] { "photos-store", "photos-cache" })
         {
-            var set = await Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, name, "haystack");
+            var set = await Client.AppsV1.ReadNamespacedStatefulSetAsync(name, "haystack");
             set.Status = new V1StatefulSetStatus
             {
                 ObservedGeneration = set.Metadata.Generation,
                 Replicas = set.Spec!.Replicas ?? 1,
                 ReadyReplicas = set.Spec.Replicas,
             };
-            await Client.ReplaceStatusAsync(ResourceKind.StatefulSet, set, name, "haystack");
+            await Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(set, name, "haystack");
         }
-        var deployment = await Client.GetAsync<V1Deployment>(ResourceKind.Deployment, "photos-directory", "haystack");
+        var deployment = await Client.AppsV1.ReadNamespacedDeploymentAsync("photos-directory", "haystack");
         deployment.Status = new V1DeploymentStatus
         {
             ObservedGeneration = deployment.Metadata.Generation,
@@ -67,11 +68,11 @@ internal sealed class OperatorFixture : IAsyncDisposable
             AvailableReplicas = deployment.Spec.Replicas,
             ReadyReplicas = deployment.Spec.Replicas,
         };
-        await Client.ReplaceStatusAsync(ResourceKind.Deployment, deployment, "photos-directory", "haystack");
+        await Client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(deployment, "photos-directory", "haystack");
     }
 
     /// <summary>Every child kind and name the operator creates for the cluster "photos".</summary>
-    public static IReadOnlyList<(ResourceKind Kind, string Name)> ExpectedChildren { get; } =
+    public static IReadOnlyList<(ChildKind Kind, string Name)> ExpectedChildren { get; } =
         ReconcileSteps.DesiredChildren(NewCluster()).Select(c => (c.Kind, c.Name)).ToList();
 
     private static V1Alpha1HaystackCluster NewCluster()
@@ -81,18 +82,12 @@ internal sealed class OperatorFixture : IAsyncDisposable
         return cluster;
     }
 
-    public async Task<bool> ExistsAsync(ResourceKind kind, string name) =>
-        await Client.GetOrDefaultAsync<OwnedObjectProbe>(kind, name, "haystack") is not null;
+    public async Task<bool> ExistsAsync(ChildKind kind, string name) =>
+        await kind.Read(Client, name, "haystack", CancellationToken.None).OrNullWhenNotFound() is not null;
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Server.DisposeAsync();
-    }
-
-    /// <summary>Reads any object for its existence only.</summary>
-    internal sealed class OwnedObjectProbe
-    {
-        public V1ObjectMeta Metadata { get; set; } = new();
     }
 }

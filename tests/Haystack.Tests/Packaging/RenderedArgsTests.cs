@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Haystack.Commands;
-using Haystack.Kubernetes.Models;
+using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;

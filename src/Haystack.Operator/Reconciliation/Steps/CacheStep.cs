@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -11,9 +11,9 @@ public sealed class CacheStep : IChildrenStep
 
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
     [
-        new(ResourceKind.Service, CacheService.Build(cluster)),
-        new(ResourceKind.StatefulSet, CacheStatefulSet.Build(cluster)),
-        new(ResourceKind.PodDisruptionBudget, DisruptionBudget.Cache(cluster)),
+        new(ChildKind.Service, CacheService.Build(cluster)),
+        new(ChildKind.StatefulSet, CacheStatefulSet.Build(cluster)),
+        new(ChildKind.PodDisruptionBudget, DisruptionBudget.Cache(cluster)),
     ];
 
     public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -10,7 +10,7 @@ public sealed class ConfigMapStep : IChildrenStep
     public string Name => "config";
 
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
-        [new(ResourceKind.ConfigMap, ClusterConfigMap.Build(cluster))];
+        [new(ChildKind.ConfigMap, ClusterConfigMap.Build(cluster))];
 
     public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
 }

@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -11,9 +11,9 @@ public sealed class DataPodAccessStep : IChildrenStep
 
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
     [
-        new(ResourceKind.ServiceAccount, DataPodAccess.ServiceAccount(cluster)),
-        new(ResourceKind.Role, DataPodAccess.Role(cluster)),
-        new(ResourceKind.RoleBinding, DataPodAccess.RoleBinding(cluster)),
+        new(ChildKind.ServiceAccount, DataPodAccess.ServiceAccount(cluster)),
+        new(ChildKind.Role, DataPodAccess.Role(cluster)),
+        new(ChildKind.RoleBinding, DataPodAccess.RoleBinding(cluster)),
     ];
 
     public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);

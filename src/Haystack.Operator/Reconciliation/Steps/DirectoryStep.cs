@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -11,9 +11,9 @@ public sealed class DirectoryStep : IChildrenStep
 
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
     [
-        new(ResourceKind.Deployment, DirectoryDeployment.Build(cluster)),
-        new(ResourceKind.Service, DirectoryService.Build(cluster)),
-        new(ResourceKind.PodDisruptionBudget, DisruptionBudget.Directory(cluster)),
+        new(ChildKind.Deployment, DirectoryDeployment.Build(cluster)),
+        new(ChildKind.Service, DirectoryService.Build(cluster)),
+        new(ChildKind.PodDisruptionBudget, DisruptionBudget.Directory(cluster)),
     ];
 
     public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);

@@ -1,5 +1,5 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -16,9 +16,9 @@ public sealed class ObserveComponentsStep : IReconcileStep
     public async Task RunAsync(ReconcileContext context, CancellationToken ct)
     {
         var cluster = context.Cluster;
-        var store = await context.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, ClusterNames.Store(cluster), context.Namespace, ct);
-        var directory = await context.Client.GetAsync<V1Deployment>(ResourceKind.Deployment, ClusterNames.Directory(cluster), context.Namespace, ct);
-        var cache = await context.Client.GetAsync<V1StatefulSet>(ResourceKind.StatefulSet, ClusterNames.Cache(cluster), context.Namespace, ct);
+        var store = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Store(cluster), context.Namespace, cancellationToken: ct);
+        var directory = await context.Client.AppsV1.ReadNamespacedDeploymentAsync(ClusterNames.Directory(cluster), context.Namespace, cancellationToken: ct);
+        var cache = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Cache(cluster), context.Namespace, cancellationToken: ct);
 
         context.Components.Add(new ComponentReadiness(HaystackComponent.Store,
             Current(store.Metadata, store.Status?.ObservedGeneration) ? store.Status?.ReadyReplicas ?? 0 : 0, cluster.Spec.Store.Replicas));

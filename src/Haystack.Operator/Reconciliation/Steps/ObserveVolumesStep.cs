@@ -1,5 +1,4 @@
-using Haystack.Kubernetes;
-using Haystack.Kubernetes.Models;
+using Haystack.Operator.Api;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Reconciliation.Steps;
@@ -17,8 +16,8 @@ public sealed class ObserveVolumesStep : IReconcileStep
         string? continueToken = null;
         do
         {
-            var page = await context.Client.ListAsync<KubernetesList<V1Alpha1HaystackVolume>>(
-                HaystackResourceKinds.Volumes, context.Namespace, new ListOptions(Limit: 500, Continue: continueToken), ct);
+            var page = await context.Client.ListAsync<V1Alpha1HaystackVolume>(
+                HaystackResourceKinds.Volumes, context.Namespace, continueToken, limit: 500, ct);
             foreach (var volume in page.Items.Where(v => v.Spec.ClusterName == clusterName))
             {
                 counts.Total++;
@@ -36,7 +35,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
                 }
                 usedBytes += (volume.Status?.Bytes ?? 0) * Math.Max(1, volume.Status?.Placements?.Count ?? 0);
             }
-            continueToken = page.Metadata.Continue;
+            continueToken = page.Metadata.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(continueToken));
 

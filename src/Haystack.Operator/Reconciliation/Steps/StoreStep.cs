@@ -1,4 +1,4 @@
-using Haystack.Kubernetes;
+using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 
@@ -11,9 +11,9 @@ public sealed class StoreStep : IChildrenStep
 
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
     [
-        new(ResourceKind.Service, StoreService.Build(cluster)),
-        new(ResourceKind.StatefulSet, StoreStatefulSet.Build(cluster)),
-        new(ResourceKind.PodDisruptionBudget, DisruptionBudget.Store(cluster)),
+        new(ChildKind.Service, StoreService.Build(cluster)),
+        new(ChildKind.StatefulSet, StoreStatefulSet.Build(cluster)),
+        new(ChildKind.PodDisruptionBudget, DisruptionBudget.Store(cluster)),
     ];
 
     public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
