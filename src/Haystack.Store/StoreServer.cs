@@ -2,6 +2,8 @@ using Haystack.Store.Grpc;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
 using Haystack.Store.Stats;
+using Haystack.Storage;
+using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +54,7 @@ public sealed class StoreServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request framework logs would cost more than serving a needle; keep ASP.NET Core to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddHaystackTelemetry("haystack-store", options.Telemetry, TelemetryNames.Store, StorageMetrics.MeterName);
         configureLogging?.Invoke(builder.Logging);
         // Requests run on the thread that read them instead of being queued to the thread pool: a page-cached GET then
         // costs no thread switch. Safe because handlers do not block: disk reads that must wait go to the pool (see
@@ -87,6 +90,7 @@ public sealed class StoreServer : IAsyncDisposable
         // The HTTP port speaks only HTTP/1.1 and the gRPC port only HTTP/2, so the protocol tells them apart.
         app.MapWhen(context => HttpProtocol.IsHttp2(context.Request.Protocol), grpc => grpc.Run(router.HandleAsync));
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);
+        app.MapMetrics();
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();
@@ -102,6 +106,8 @@ public sealed class StoreServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         HttpAddress = listeners.HttpAddress;
         GrpcAddress = listeners.GrpcAddress;
+        // The volume gauges observe from start-up on, not from the first needle request.
+        _ = app.Services.GetRequiredService<StoreMetrics>();
         loading = Task.Run(LoadVolumesAsync, CancellationToken.None);
     }
 
