@@ -23,6 +23,11 @@ public sealed class DirectoryMetrics
         var meter = meterFactory.Create(MeterName);
         replicaWriteFailures = meter.CreateCounter<long>("haystack.directory.replica_write_failures", "{write}",
             "Needle writes to one replica that failed during an upload, by store; the volume leaves the write path.");
+        // Every store's series exists from the start (at 0), so a dashboard shows which store fails, not only that one did.
+        foreach (var store in health.Stores)
+        {
+            replicaWriteFailures.Add(0, StoreTag(store));
+        }
         meter.CreateObservableCounter("haystack.directory.uploads", () => new[]
         {
             new Measurement<long>(stats.Uploads, Tag("outcome", "ok")),
@@ -49,7 +54,7 @@ public sealed class DirectoryMetrics
             "1 when the store answered its latest probe, 0 when it did not (absent before the first probe).");
     }
 
-    public void RecordReplicaWriteFailure(Uri store) => replicaWriteFailures.Add(1, Tag("store", store.GetLeftPart(UriPartial.Authority)));
+    public void RecordReplicaWriteFailure(Uri store) => replicaWriteFailures.Add(1, StoreTag(store));
 
     private static IEnumerable<Measurement<long>> VolumesByState(VolumeTable table)
     {
@@ -66,7 +71,7 @@ public sealed class DirectoryMetrics
         {
             if (health.Latest(store) is { } probe)
             {
-                yield return new Measurement<long>(probe.IsUp ? 1 : 0, Tag("store", store.GetLeftPart(UriPartial.Authority)));
+                yield return new Measurement<long>(probe.IsUp ? 1 : 0, StoreTag(store));
             }
         }
     }
@@ -77,6 +82,8 @@ public sealed class DirectoryMetrics
         VolumeState.ReadOnly => "readonly",
         _ => "degraded",
     };
+
+    private static KeyValuePair<string, object?> StoreTag(Uri store) => Tag("store", store.GetLeftPart(UriPartial.Authority));
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 }

@@ -25,6 +25,8 @@ public sealed class StoreMetrics
         bytesRead = meter.CreateCounter<long>("haystack.store.read_bytes", "By", "Needle bytes returned to clients.");
         bytesWritten = meter.CreateCounter<long>("haystack.store.written_bytes", "By", "Needle bytes accepted from clients and made durable.");
         corruptNeedles = meter.CreateCounter<long>("haystack.store.corrupt_needles", "{needle}", "Reads refused because the needle failed its checks.");
+        // Exported as 0 from the start, so an alert on its increase has a series to watch before the first corrupt read.
+        corruptNeedles.Add(0);
         duration = meter.CreateHistogram("haystack.store.request.duration", "s", "Time to serve a needle operation, by operation and outcome.",
             advice: RequestDurationBuckets.Seconds);
         VolumeGauges.Create(meter, volumes);
