@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
@@ -16,18 +17,18 @@ public sealed class DirectoryMetrics
 
     private static readonly VolumeState[] States = Enum.GetValues<VolumeState>();
 
-    private readonly Counter<long> replicaWriteFailures;
+    private readonly ConcurrentDictionary<string, long> replicaWriteFailures = new();
 
     public DirectoryMetrics(IMeterFactory meterFactory, DirectoryStats stats, VolumeTable table, StoreHealth health)
     {
         var meter = meterFactory.Create(MeterName);
-        replicaWriteFailures = meter.CreateCounter<long>("haystack.directory.replica_write_failures", "{write}",
-            "Needle writes to one replica that failed during an upload, by store; the volume leaves the write path.");
         // Every store's series exists from the start (at 0), so a dashboard shows which store fails, not only that one did.
         foreach (var store in health.Stores)
         {
-            replicaWriteFailures.Add(0, StoreTag(store));
+            replicaWriteFailures[StoreName(store)] = 0;
         }
+        meter.CreateObservableCounter("haystack.directory.replica_write_failures", ObserveReplicaWriteFailures, "{write}",
+            "Needle writes to one replica that failed during an upload, by store; the volume leaves the write path.");
         meter.CreateObservableCounter("haystack.directory.uploads", () => new[]
         {
             new Measurement<long>(stats.Uploads, Tag("outcome", "ok")),
@@ -54,7 +55,15 @@ public sealed class DirectoryMetrics
             "1 when the store answered its latest probe, 0 when it did not (absent before the first probe).");
     }
 
-    public void RecordReplicaWriteFailure(Uri store) => replicaWriteFailures.Add(1, StoreTag(store));
+    public void RecordReplicaWriteFailure(Uri store) => replicaWriteFailures.AddOrUpdate(StoreName(store), 1, (_, count) => count + 1);
+
+    private IEnumerable<Measurement<long>> ObserveReplicaWriteFailures()
+    {
+        foreach (var (store, count) in replicaWriteFailures)
+        {
+            yield return new Measurement<long>(count, Tag("store", store));
+        }
+    }
 
     private static IEnumerable<Measurement<long>> VolumesByState(VolumeTable table)
     {
@@ -83,7 +92,9 @@ public sealed class DirectoryMetrics
         _ => "degraded",
     };
 
-    private static KeyValuePair<string, object?> StoreTag(Uri store) => Tag("store", store.GetLeftPart(UriPartial.Authority));
+    private static string StoreName(Uri store) => store.GetLeftPart(UriPartial.Authority);
+
+    private static KeyValuePair<string, object?> StoreTag(Uri store) => Tag("store", StoreName(store));
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 }

@@ -71,7 +71,8 @@ public sealed partial class GrafanaDashboardTests(DevClusterFixture cluster)
     /// <summary>The metric names in a PromQL expression: identifiers outside label matchers and grouping clauses, less functions and keywords.</summary>
     private static List<string> MetricNames(string expression)
     {
-        var outside = Grouping().Replace(Matchers().Replace(Ranges().Replace(expression, ""), ""), "");
+        var query = LabelValues().Replace(expression, "$1");
+        var outside = Grouping().Replace(Matchers().Replace(Ranges().Replace(query, ""), ""), "");
         return [.. Identifier().Matches(outside).Select(match => match.Value).Where(name => !PromQlWords.Contains(name)).Distinct()];
     }
 
@@ -80,6 +81,10 @@ public sealed partial class GrafanaDashboardTests(DevClusterFixture cluster)
         "sum", "avg", "max", "min", "count", "rate", "irate", "increase", "histogram_quantile", "topk", "bottomk", "clamp_min",
         "by", "without", "on", "ignoring", "and", "or", "unless", "label_values", "query_result", "group_left", "group_right",
     ];
+
+    /// <summary>A variable's <c>label_values(metric, label)</c>: the metric is what must exist.</summary>
+    [GeneratedRegex(@"label_values\(([^,]+),\s*\w+\)")]
+    private static partial Regex LabelValues();
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Matchers();

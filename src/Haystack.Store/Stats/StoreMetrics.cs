@@ -15,7 +15,7 @@ public sealed class StoreMetrics
     private readonly Counter<long> requests;
     private readonly Counter<long> bytesRead;
     private readonly Counter<long> bytesWritten;
-    private readonly Counter<long> corruptNeedles;
+    private long corruptNeedles;
     private readonly Histogram<double> duration;
 
     public StoreMetrics(IMeterFactory meterFactory, VolumeSet volumes)
@@ -24,9 +24,10 @@ public sealed class StoreMetrics
         requests = meter.CreateCounter<long>("haystack.store.requests", "{request}", "Needle reads, writes and deletes, by operation and outcome.");
         bytesRead = meter.CreateCounter<long>("haystack.store.read_bytes", "By", "Needle bytes returned to clients.");
         bytesWritten = meter.CreateCounter<long>("haystack.store.written_bytes", "By", "Needle bytes accepted from clients and made durable.");
-        corruptNeedles = meter.CreateCounter<long>("haystack.store.corrupt_needles", "{needle}", "Reads refused because the needle failed its checks.");
-        // Exported as 0 from the start, so an alert on its increase has a series to watch before the first corrupt read.
-        corruptNeedles.Add(0);
+        // Observed rather than added to, so it is exported (as 0) from the first scrape on: an alert on its increase has
+        // a series to watch before the first corrupt read.
+        meter.CreateObservableCounter("haystack.store.corrupt_needles", () => Interlocked.Read(ref corruptNeedles), "{needle}",
+            "Reads refused because the needle failed its checks.");
         duration = meter.CreateHistogram("haystack.store.request.duration", "s", "Time to serve a needle operation, by operation and outcome.",
             advice: RequestDurationBuckets.Seconds);
         VolumeGauges.Create(meter, volumes);
@@ -40,7 +41,7 @@ public sealed class StoreMetrics
         duration.Record(elapsed.TotalSeconds, operationTag, outcomeTag);
         if (outcome == RequestOutcome.Corrupt)
         {
-            corruptNeedles.Add(1);
+            Interlocked.Increment(ref corruptNeedles);
         }
         if (outcome != RequestOutcome.Ok || bytes == 0)
         {
