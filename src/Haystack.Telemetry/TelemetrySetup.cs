@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -29,10 +30,16 @@ public static class TelemetrySetup
             return;
         }
 
+        // W3C trace context only: with the default (trace context and baggage) the ASP.NET Core instrumentation parses
+        // the headers a second time on every request. The roles carry no baggage.
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddMeter([TelemetryNames.AspNetCoreHosting, TelemetryNames.Kestrel, TelemetryNames.HttpClient, .. names])
+                // Two updates on every request for a figure the request duration's rate already gives; left out, ASP.NET
+                // Core skips it (measured in docs/benchmarks.md).
+                .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
                 .AddPrometheusExporter())
             .WithTracing(tracing =>
             {
