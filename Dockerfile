@@ -10,6 +10,7 @@ COPY src/Haystack.Storage/Haystack.Storage.csproj src/Haystack.Storage/
 COPY src/Haystack.Store/Haystack.Store.csproj src/Haystack.Store/
 COPY src/Haystack.Directory/Haystack.Directory.csproj src/Haystack.Directory/
 COPY src/Haystack.Cache/Haystack.Cache.csproj src/Haystack.Cache/
+COPY src/Haystack.Telemetry/Haystack.Telemetry.csproj src/Haystack.Telemetry/
 COPY src/Haystack.Kubernetes/Haystack.Kubernetes.csproj src/Haystack.Kubernetes/
 COPY src/Haystack.Operator/Haystack.Operator.csproj src/Haystack.Operator/
 RUN dotnet restore src/Haystack/Haystack.csproj
