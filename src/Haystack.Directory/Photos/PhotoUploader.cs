@@ -22,6 +22,7 @@ public sealed class PhotoUploader(
     PhotoUrls urls,
     DirectoryOptions options,
     DirectoryStats stats,
+    DirectoryMetrics metrics,
     ILogger<PhotoUploader> logger)
 {
     // Needle header, footer and padding as the engine lays them out (Haystack.Storage FORMAT.md); used to keep
@@ -110,6 +111,7 @@ public sealed class PhotoUploader(
         }
         catch (StoreCallException e)
         {
+            metrics.RecordReplicaWriteFailure(store);
             return e;
         }
     }
