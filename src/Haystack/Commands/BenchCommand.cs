@@ -38,6 +38,7 @@ public static class BenchCommand
         {
             quick, directory, indexNeedles, randomKeyNeedles, dropCaches,
         };
+        command.Subcommands.Add(CreateImport());
         command.SetAction((result, cancellationToken) =>
         {
             var plan = result.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full;
@@ -48,6 +49,29 @@ public static class BenchCommand
             result.GetRequiredValue(directory).FullName,
             result.GetValue(dropCaches),
             Console.Out);
+        });
+        return command;
+    }
+
+    /// <summary><c>haystack bench import</c>: loads a photo set into volumes for hack/bench/memory-bound.sh.</summary>
+    private static Command CreateImport()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The Store's data directory: volumes are created here.", Required = true };
+        var list = new Option<FileInfo>("--list") { Description = "photoset.py's put-store.tsv: one photo per line.", Required = true };
+        var pool = new Option<FileInfo>("--pool") { Description = "photoset.py's pool.bin: the bytes the photos are cut from.", Required = true };
+        var writers = new Option<int>("--writers") { Description = "Concurrent writers (they share fdatasyncs).", DefaultValueFactory = _ => 64 };
+        var command = new Command("import", "Write a benchmark photo set into new Store volumes through the engine's write path (no HTTP).")
+        {
+            data, list, pool, writers,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var imported = await BenchImport.RunAsync(
+                result.GetRequiredValue(data).FullName, result.GetRequiredValue(list).FullName, result.GetRequiredValue(pool).FullName,
+                Math.Max(1, result.GetValue(writers)), cancellationToken);
+            Console.Out.WriteLine($"imported {imported.Photos:N0} photos ({imported.Bytes / (1024.0 * 1024 * 1024):F2} GiB) into " +
+                $"{imported.Volumes} volumes in {imported.Elapsed.TotalSeconds:F1} s ({imported.Photos / imported.Elapsed.TotalSeconds:N0} photos/s)");
+            return 0;
         });
         return command;
     }
