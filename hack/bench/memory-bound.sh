@@ -63,7 +63,8 @@ RAW=$out/raw
 mkdir -p "$RAW" "$work"
 out=$(cd "$out" && pwd) RAW=$out/raw work=$(cd "$work" && pwd)
 
-NGINX_PORT=47280 STORE_PORT=47290 VOLUMES=8
+# Above the ephemeral range and the tests' ports (10000-32767).
+NGINX_PORT=61280 STORE_PORT=61290 VOLUMES=8
 for port in "$NGINX_PORT" "$STORE_PORT" "$((STORE_PORT + 1))"; do require_free_port "$port"; done
 MNT=$work/mnt IMAGE=$work/main.img DEV="" STORE_PID=""
 LIMIT=$((limit_mib * 1024 * 1024))
@@ -154,6 +155,8 @@ server_pid() { if [[ $1 == nginx ]]; then nginx_pid "$work/nginx"; else echo "$S
 server_url() { if [[ $1 == nginx ]]; then echo "http://127.0.0.1:$NGINX_PORT"; else echo "http://127.0.0.1:$STORE_PORT"; fi; }
 
 for system in nginx store; do
+  PHASE_CPUACCT=$CPUACCT_ROOT/haystack-bench-$system
+  [[ -d "$PHASE_CPUACCT" ]] || PHASE_CPUACCT=""
   drop_caches
   start_server "$system" "$cold_connections"
   memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-started.json"

@@ -74,8 +74,9 @@ def main(out, sizes_file):
         warm = (get(f"warm-get-nginx-c{conns}"), get(f"warm-get-store-c{conns}"))
         row(f"warm GET rps, {conns} connections", both(lambda p: p.rps, warm), "≥ nginx",
             ratio_verdict(warm[1].rps if warm[1] else None, warm[0].rps if warm[0] else None, 1, "nginx"))
-        row(f"warm GET, {conns} connections: latency p50 / p99 (ms); server CPU ms per GET",
-            [f"{p.latency_ms('p50'):.2f} / {p.latency_ms('p99'):.2f}; {p.server_cpu_ms_per_request:.3f}" if p else "—" for p in warm])
+        row(f"warm GET, {conns} connections: latency p50 / p99 (ms); server CPU ms per GET; disk reads per GET",
+            [f"{p.latency_ms('p50'):.2f} / {p.latency_ms('p99'):.2f}; {p.server_cpu_ms_per_request:.3f}; {p.per_request('reads'):.3f}"
+             if p else "—" for p in warm])
     space = {name: kib for name, *kib in (line.split() for line in open(os.path.join(raw, "space-kib.txt")))}
     row("space on disk, allocated / apparent (GiB)",
         [f"{int(space[s][0]) / 2**20:.2f} / {int(space[s][1]) / 2**20:.2f}" if s in space else "—" for s in ("nginx", "store")])

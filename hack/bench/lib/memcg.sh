@@ -4,6 +4,10 @@
 # charged to that group and reclaimed when the group reaches its limit.
 
 MEMCG_ROOT=/sys/fs/cgroup/memory
+# A cpuacct group of the same name counts the CPU time of every thread and child process in the
+# group in nanoseconds (phase.sh reads it when PHASE_CPUACCT is set): exact where per-process
+# clock ticks round each of nginx's many workers.
+CPUACCT_ROOT=/sys/fs/cgroup/cpuacct
 
 # memcg_create NAME LIMIT_BYTES
 memcg_create() {
@@ -11,14 +15,24 @@ memcg_create() {
   rmdir "$MEMCG_ROOT/$1" 2>/dev/null || true
   mkdir -p "$MEMCG_ROOT/$1"
   memcg_limit "$1" "$2"
+  if [[ -w "$CPUACCT_ROOT/cgroup.procs" ]]; then
+    rmdir "$CPUACCT_ROOT/$1" 2>/dev/null || true
+    mkdir -p "$CPUACCT_ROOT/$1"
+  fi
 }
 
 # memcg_limit NAME LIMIT_BYTES (-1: none)
 memcg_limit() { echo "$2" >"$MEMCG_ROOT/$1/memory.limit_in_bytes"; }
 
 # memcg_enter NAME / memcg_leave: move this shell (and what it starts from now on) in and out.
-memcg_enter() { echo $$ >"$MEMCG_ROOT/$1/cgroup.procs"; }
-memcg_leave() { echo $$ >"$MEMCG_ROOT/cgroup.procs"; }
+memcg_enter() {
+  echo $$ >"$MEMCG_ROOT/$1/cgroup.procs"
+  [[ ! -d "$CPUACCT_ROOT/$1" ]] || echo $$ >"$CPUACCT_ROOT/$1/cgroup.procs"
+}
+memcg_leave() {
+  echo $$ >"$MEMCG_ROOT/cgroup.procs"
+  [[ ! -w "$CPUACCT_ROOT/cgroup.procs" ]] || echo $$ >"$CPUACCT_ROOT/cgroup.procs"
+}
 
 # memcg_stats NAME: one JSON object of the group's counters (bytes; failcnt = times the limit was hit).
 memcg_stats() {
@@ -41,8 +55,11 @@ PY
 
 # memcg_destroy NAME: moves any leftover tasks out first (rmdir refuses a group with tasks).
 memcg_destroy() {
-  local g=$MEMCG_ROOT/$1 pid
-  [[ -d "$g" ]] || return 0
-  while read -r pid; do echo "$pid" >"$MEMCG_ROOT/cgroup.procs" 2>/dev/null || true; done <"$g/cgroup.procs"
-  rmdir "$g" 2>/dev/null || true
+  local root g pid
+  for root in "$MEMCG_ROOT" "$CPUACCT_ROOT"; do
+    g=$root/$1
+    [[ -d "$g" ]] || continue
+    while read -r pid; do echo "$pid" >"$root/cgroup.procs" 2>/dev/null || true; done <"$g/cgroup.procs"
+    rmdir "$g" 2>/dev/null || true
+  done
 }
