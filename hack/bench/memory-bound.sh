@@ -15,9 +15,10 @@ usage() {
   cat <<USAGE
 usage: sudo hack/bench/memory-bound.sh [options]
   --photos N            photos in the set (default 1000000; 2-16 KiB each, random bytes)
-  --cold-gets N         cold GETs per system, a random sample of the set, each photo once (default 100000)
+  --cold-gets N         cold GETs per system and connection count: a random sample of the set, each photo once
+                        (default 100000; each cold phase reads photos no other phase read)
   --limit-mib N         memory cgroup limit for each server (default 256)
-  --cold-connections N  connections (and nginx workers) for the cold GETs (default 16)
+  --cold-connections L  connection counts (and nginx workers) of the cold phases (default "4 16")
   --warm-photos N       photos in the warm subset; each warm phase reads it 3 times (default 20000)
   --warm-connections L  connection counts of the warm phases (default "8 32 128")
   --out DIR             results folder (default ./bench-out/memory-bound-<UTC time>)
@@ -33,7 +34,7 @@ REPO=$(cd "$BENCH_DIR/../.." && pwd)
 for lib in log xfs diskstat cpu nginx store phase memcg; do source "$BENCH_DIR/lib/$lib.sh"; done
 
 invocation="$0 $*"
-photos=1000000 cold_gets=100000 limit_mib=256 cold_connections=16 warm_photos=20000 warm_connections="8 32 128"
+photos=1000000 cold_gets=100000 limit_mib=256 cold_connections="4 16" warm_photos=20000 warm_connections="8 32 128"
 out="" work=/var/tmp/haystack-membench seed=20101004 rev=HEAD
 while (($#)); do
   case $1 in
@@ -51,7 +52,8 @@ while (($#)); do
     *) usage >&2; exit 2 ;;
   esac
 done
-((cold_gets <= photos && warm_photos <= photos)) || die "--cold-gets and --warm-photos cannot exceed --photos"
+read -r -a cold_list <<<"$cold_connections"
+((cold_gets * ${#cold_list[@]} + warm_photos <= photos)) || die "the cold phases and the warm subset need more photos than --photos"
 rev=$(git -C "$REPO" rev-parse --verify "$rev^{commit}") || die "--rev $rev is not a commit"
 
 require_root
@@ -116,7 +118,9 @@ python3 "$BENCH_DIR/photoset.py" --out "$work/photos" --photos "$photos" --puts 
 cut -f3 "$work/photos/photos.tsv" >"$work/photos/sizes.txt"
 for system in nginx store; do
   # get-*.txt is one shuffle of the whole set, the same order for both systems.
-  head -n "$cold_gets" "$work/photos/get-$system.txt" >"$work/photos/cold-$system.txt"
+  for i in "${!cold_list[@]}"; do
+    tail -n "+$((i * cold_gets + 1))" "$work/photos/get-$system.txt" | head -n "$cold_gets" >"$work/photos/cold$i-$system.txt"
+  done
   tail -n "$warm_photos" "$work/photos/get-$system.txt" >"$work/photos/warm1-$system.txt"
   cat "$work/photos/warm1-$system.txt"{,,} >"$work/photos/warm-$system.txt"
 done
@@ -157,13 +161,16 @@ server_url() { if [[ $1 == nginx ]]; then echo "http://127.0.0.1:$NGINX_PORT"; e
 for system in nginx store; do
   PHASE_CPUACCT=$CPUACCT_ROOT/haystack-bench-$system
   [[ -d "$PHASE_CPUACCT" ]] || PHASE_CPUACCT=""
-  drop_caches
-  start_server "$system" "$cold_connections"
-  memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-started.json"
-  phase_run "cold-get-$system" "$(server_url "$system")" "$cold_connections" "$DEV" "$(server_pid "$system")" get \
-    "$work/photos/cold-$system.txt"
-  memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-cold.json"
-  grep -E '^(xfs_inode|dentry) ' /proc/slabinfo >"$RAW/slabinfo-$system-cold.txt" || true
+  for i in "${!cold_list[@]}"; do
+    conns=${cold_list[$i]}
+    if [[ $system == nginx ]]; then nginx_stop "$work/nginx"; fi
+    drop_caches
+    if [[ $system == nginx || $i == 0 ]]; then start_server "$system" "$conns"; fi
+    memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-started-c$conns.json"
+    phase_run "cold-get-$system-c$conns" "$(server_url "$system")" "$conns" "$DEV" "$(server_pid "$system")" get \
+      "$work/photos/cold$i-$system.txt"
+    memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-cold-c$conns.json"
+  done
 
   # Warm: CPU per GET with the page cache holding the subset, so the limit is lifted.
   memcg_limit "haystack-bench-$system" -1

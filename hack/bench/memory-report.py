@@ -33,7 +33,7 @@ def main(out, sizes_file):
     mean_kib = sum(sizes) / len(sizes) / 1024
     limit = int(machine.get("limit", "0"))
     warm_conns = machine.get("warm connections", "8 32 128").split()
-    cold_n, cold_s = get("cold-get-nginx"), get("cold-get-store")
+    cold_conns = machine.get("cold connections", "16").split()
 
     rows = []
 
@@ -43,33 +43,35 @@ def main(out, sizes_file):
     def both(fn, pair, digits=0):
         return [fmt(fn(p) if p else None, digits) for p in pair]
 
-    cold = (cold_n, cold_s)
-    verdict = ratio_verdict(cold_s.rps if cold_s else None, cold_n.rps if cold_n else None, COLD_VS_NGINX, "nginx")
-    row("cold GET rps", both(lambda p: p.rps, cold), f"Store ≥ {COLD_VS_NGINX} x nginx (aim {COLD_AIM} x)", verdict)
-    row("cold GET latency p50 / p90 / p99 (ms)",
-        [f"{p.latency_ms('p50'):.1f} / {p.latency_ms('p90'):.1f} / {p.latency_ms('p99'):.1f}" if p else "—" for p in cold])
-    reads_s = cold_s.per_request("reads") if cold_s else None
-    row("disk reads per cold GET", both(lambda p: p.per_request("reads"), cold, 2), "Store 1.00",
-        "not measured" if reads_s is None else ("**met**" if reads_s <= 1.005 else f"**missed** ({reads_s:.2f})"))
-    row(f"disk KiB read per cold GET (photo mean {mean_kib:.1f} KiB)", both(lambda p: p.kib_read_per_request, cold, 1))
-    cpu = [p.server_cpu_ms_per_request if p else None for p in cold]
-    row("cold GET: server CPU ms per request", [fmt(c, 3) for c in cpu], "Store ≤ nginx",
-        "not measured" if None in cpu else (f"**met**: {cpu[1] / cpu[0]:.2f} x nginx" if cpu[1] <= cpu[0]
-                                            else f"**missed**: {cpu[1] / cpu[0]:.2f} x nginx"))
-    row("cold GET: CPU ms per request outside the server (wrk, kernel threads, loop device)",
-        both(lambda p: p.other_cpu_ms_per_request, cold, 3))
-    row("cold GET: cores the server used / machine busy %",
-        [f"{p.server_cores:.2f} / {100 * p.machine_busy:.0f}" if p else "—" for p in cold])
-    started = [mem(raw, s, "started") for s in ("nginx", "store")]
-    after = [mem(raw, s, "cold") for s in ("nginx", "store")]
-    row("memory cgroup limit (MiB)", [fmt(m["limit"] / MIB if m else None) for m in after])
-    row("cgroup memory at start, all / kernel (MiB)",
-        [f"{m['usage'] / MIB:.0f} / {m['kmem_usage'] / MIB:.0f}" if m else "—" for m in started])
-    row("cgroup memory after the cold GETs: all / page cache / anonymous / kernel (MiB)",
-        [f"{m['usage'] / MIB:.0f} / {m['cache'] / MIB:.0f} / {m['rss'] / MIB:.0f} / {m['kmem_usage'] / MIB:.0f}" if m else "—"
-         for m in after])
-    row("cgroup peak: all / kernel (MiB); times the limit was hit",
-        [f"{m['max_usage'] / MIB:.0f} / {m['kmem_max_usage'] / MIB:.0f}; {m['failcnt']:,}" if m else "—" for m in after])
+    for conns in cold_conns:
+        cold = (get(f"cold-get-nginx-c{conns}"), get(f"cold-get-store-c{conns}"))
+        cold_n, cold_s = cold
+        at = f"{conns} connections"
+        verdict = ratio_verdict(cold_s.rps if cold_s else None, cold_n.rps if cold_n else None, COLD_VS_NGINX, "nginx")
+        row(f"**cold GET rps, {at}**", both(lambda p: p.rps, cold), f"Store ≥ {COLD_VS_NGINX} x nginx (aim {COLD_AIM} x)", verdict)
+        row(f"cold, {at}: latency p50 / p90 / p99 (ms)",
+            [f"{p.latency_ms('p50'):.1f} / {p.latency_ms('p90'):.1f} / {p.latency_ms('p99'):.1f}" if p else "—" for p in cold])
+        reads_s = cold_s.per_request("reads") if cold_s else None
+        row(f"cold, {at}: disk reads per GET", both(lambda p: p.per_request("reads"), cold, 2), "Store 1.00",
+            "not measured" if reads_s is None else ("**met**" if reads_s <= 1.005 else f"**missed** ({reads_s:.2f})"))
+        row(f"cold, {at}: disk KiB read per GET (photo mean {mean_kib:.1f} KiB)", both(lambda p: p.kib_read_per_request, cold, 1))
+        cpu = [p.server_cpu_ms_per_request if p else None for p in cold]
+        row(f"cold, {at}: server CPU ms per GET", [fmt(c, 3) for c in cpu], "Store ≤ nginx",
+            "not measured" if None in cpu else (f"**met**: {cpu[1] / cpu[0]:.2f} x nginx" if cpu[1] <= cpu[0]
+                                                else f"**missed**: {cpu[1] / cpu[0]:.2f} x nginx"))
+        row(f"cold, {at}: CPU ms per GET outside the server (wrk, kernel threads, loop device)",
+            both(lambda p: p.other_cpu_ms_per_request, cold, 3))
+        row(f"cold, {at}: cores the server used / machine busy %",
+            [f"{p.server_cores:.2f} / {100 * p.machine_busy:.0f}" if p else "—" for p in cold])
+        started = [mem(raw, s, f"started-c{conns}") for s in ("nginx", "store")]
+        after = [mem(raw, s, f"cold-c{conns}") for s in ("nginx", "store")]
+        row(f"cold, {at}: cgroup memory before, all / kernel (MiB)",
+            [f"{m['usage'] / MIB:.0f} / {m['kmem_usage'] / MIB:.0f}" if m else "—" for m in started])
+        row(f"cold, {at}: cgroup memory after, all / page cache / anonymous / kernel (MiB)",
+            [f"{m['usage'] / MIB:.0f} / {m['cache'] / MIB:.0f} / {m['rss'] / MIB:.0f} / {m['kmem_usage'] / MIB:.0f}" if m else "—"
+             for m in after])
+        row(f"cold, {at}: cgroup peak all / kernel (MiB); times the limit was hit (since start)",
+            [f"{m['max_usage'] / MIB:.0f} / {m['kmem_max_usage'] / MIB:.0f}; {m['failcnt']:,}" if m else "—" for m in after])
     for conns in warm_conns:
         warm = (get(f"warm-get-nginx-c{conns}"), get(f"warm-get-store-c{conns}"))
         row(f"warm GET rps, {conns} connections", both(lambda p: p.rps, warm), "≥ nginx",
@@ -83,7 +85,7 @@ def main(out, sizes_file):
 
     print(f"Run of {machine.get('started', '?')} to {machine.get('finished', '?')}: {len(sizes):,} photos "
           f"({sum(sizes) / 2**30:.2f} GiB, {min(sizes) // 1024}-{max(sizes) // 1024} KiB), each server in a memory cgroup "
-          f"limited to {limit / MIB:.0f} MiB; {machine.get('cold connections', '?')} connections for the cold GETs.\n")
+          f"limited to {limit / MIB:.0f} MiB.\n")
     print(f"Command: `{command}` (git {machine.get('git', '?')})\n")
     print(f"Machine: {machine.get('cpus', '?')} cores, {machine.get('memory', '?')}, kernel {machine.get('kernel', '?')}, "
           f"load average at start {machine.get('loadavg at start', '?')}, at end {machine.get('loadavg at end', '?')}; "
