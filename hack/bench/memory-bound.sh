@@ -119,10 +119,11 @@ cut -f3 "$work/photos/photos.tsv" >"$work/photos/sizes.txt"
 for system in nginx store; do
   # get-*.txt is one shuffle of the whole set, the same order for both systems.
   for i in "${!cold_list[@]}"; do
-    tail -n "+$((i * cold_gets + 1))" "$work/photos/get-$system.txt" | head -n "$cold_gets" >"$work/photos/cold$i-$system.txt"
+    sed -n "$((i * cold_gets + 1)),$(((i + 1) * cold_gets))p" "$work/photos/get-$system.txt" >"$work/photos/cold$i-$system.txt"
   done
   tail -n "$warm_photos" "$work/photos/get-$system.txt" >"$work/photos/warm1-$system.txt"
   cat "$work/photos/warm1-$system.txt"{,,} >"$work/photos/warm-$system.txt"
+  head -n 2000 "$work/photos/warm1-$system.txt" >"$work/photos/startup-$system.txt"
 done
 
 DEV=$(xfs_create "$IMAGE" "${main_kib}K" "$MNT" noatime)
@@ -163,9 +164,14 @@ for system in nginx store; do
   [[ -d "$PHASE_CPUACCT" ]] || PHASE_CPUACCT=""
   for i in "${!cold_list[@]}"; do
     conns=${cold_list[$i]}
-    if [[ $system == nginx ]]; then nginx_stop "$work/nginx"; fi
+    if [[ $system == nginx || $i == 0 ]]; then
+      [[ $system != nginx ]] || nginx_stop "$work/nginx"
+      start_server "$system" "$conns"
+      # A short pass first, so that the measured phase starts with JIT-compiled code, then cold caches.
+      phase_run "startup-get-$system-c$conns" "$(server_url "$system")" "$conns" "$DEV" "$(server_pid "$system")" get \
+        "$work/photos/startup-$system.txt"
+    fi
     drop_caches
-    if [[ $system == nginx || $i == 0 ]]; then start_server "$system" "$conns"; fi
     memcg_stats "haystack-bench-$system" >"$RAW/memcg-$system-started-c$conns.json"
     phase_run "cold-get-$system-c$conns" "$(server_url "$system")" "$conns" "$DEV" "$(server_pid "$system")" get \
       "$work/photos/cold$i-$system.txt"
