@@ -180,11 +180,15 @@ internal sealed class NeedleMap(int foldThreshold = NeedleMap.DefaultFoldThresho
         Array.Sort(sorted, static (left, right) => left.Key.CompareTo(right.Key));
         var builder = new PackedIndexBuilder(packed.Count + sorted.Length);
         int next = 0, change = 0;
+        var packedId = packed.Count > 0 ? packed.IdAt(0) : default;
         while (next < packed.Count || change < sorted.Length)
         {
-            var order = next == packed.Count ? 1 : change == sorted.Length ? -1 : packed.IdAt(next).CompareTo(sorted[change].Key);
-            var (id, slot) = order < 0 ? (packed.IdAt(next), packed.SlotAt(next)) : (sorted[change].Key, sorted[change].Value);
-            next += order <= 0 ? 1 : 0;
+            var order = next == packed.Count ? 1 : change == sorted.Length ? -1 : packedId.CompareTo(sorted[change].Key);
+            var (id, slot) = order < 0 ? (packedId, packed.SlotAt(next)) : (sorted[change].Key, sorted[change].Value);
+            if (order <= 0 && ++next < packed.Count)
+            {
+                packedId = packed.IdAt(next);
+            }
             change += order >= 0 ? 1 : 0;
             if (!slot.IsDeleted)
             {
