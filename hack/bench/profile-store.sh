@@ -40,7 +40,7 @@ rev=$(git -C "$REPO" rev-parse --verify "$rev^{commit}") || die "--rev $rev is n
 out=${out:-$PWD/bench-out/profile-store-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out/raw" "$work"
 out=$(cd "$out" && pwd) RAW=$out/raw
-STORE_PORT=47190 VOLUMES=8 MNT=$work/mnt IMAGE=$work/profile.img DEV="" STORE_PID=""
+STORE_PORT=61190 VOLUMES=8 MNT=$work/mnt IMAGE=$work/profile.img DEV="" STORE_PID=""
 for port in "$STORE_PORT" "$((STORE_PORT + 1))"; do require_free_port "$port"; done
 
 cleanup() {

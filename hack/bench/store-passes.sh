@@ -49,7 +49,7 @@ bash "$BENCH_DIR/deps.sh"
 require_tools nginx wrk mkfs.xfs losetup curl python3
 rev=$(git -C "$REPO" rev-parse --verify "$rev^{commit}") || die "--rev $rev is not a commit"
 
-work=/var/tmp/haystack-passes RAW=$work/raw PORT=47290 MNT=$work/mnt IMAGE=$work/passes.img DEV="" STORE_PID=""
+work=/var/tmp/haystack-passes RAW=$work/raw PORT=61390 MNT=$work/mnt IMAGE=$work/passes.img DEV="" STORE_PID=""
 mkdir -p "$RAW"
 require_free_port "$PORT"
 require_free_port "$((PORT + 1))"

@@ -17,26 +17,26 @@ internal sealed class CompactionTarget
     private readonly IndexAppender _index;
     private readonly VolumeGeneration _generation;
 
-    private CompactionTarget(VolumePaths paths, DataFile data, SafeFileHandle indexHandle)
+    private CompactionTarget(VolumePaths paths, DataFile data, SafeFileHandle indexHandle, int mapFoldThreshold)
     {
         _paths = paths;
         _indexHandle = indexHandle;
         _index = new IndexAppender(indexHandle, IndexFileHeader.Size);
-        _generation = new VolumeGeneration(data, new NeedleMap());
+        _generation = new VolumeGeneration(data, new NeedleMap(mapFoldThreshold));
     }
 
     public long NeedlesCopied { get; private set; }
 
     public long Size => _generation.Data.End;
 
-    public static CompactionTarget Create(VolumePaths paths, Superblock superblock, long preallocationStep)
+    public static CompactionTarget Create(VolumePaths paths, Superblock superblock, VolumeOptions options)
     {
         RemoveLeftovers(paths);
-        var data = DataFile.Create(paths.CompactingData, superblock, preallocationStep);
+        var data = DataFile.Create(paths.CompactingData, superblock, options.PreallocationStepBytes);
         try
         {
             var index = IndexWriter.CreateFile(paths.CompactingIndex, new IndexFileHeader(paths.VolumeId, superblock.CompactionRevision));
-            return new CompactionTarget(paths, data, index);
+            return new CompactionTarget(paths, data, index, options.MapFoldThreshold);
         }
         catch
         {

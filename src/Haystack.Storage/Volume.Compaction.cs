@@ -38,7 +38,7 @@ public sealed partial class Volume
         var old = _current;
         var sizeBefore = old.Data.End;
         var superblock = old.Data.Superblock with { CompactionRevision = old.Data.Superblock.CompactionRevision + 1 };
-        var target = CompactionTarget.Create(Paths, superblock, _options.PreallocationStepBytes);
+        var target = CompactionTarget.Create(Paths, superblock, _options);
         var committed = false;
         try
         {

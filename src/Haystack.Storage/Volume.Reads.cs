@@ -60,8 +60,9 @@ public sealed partial class Volume
     }
 
     /// <summary>
-    /// A page-cached needle is copied on the calling thread; only the part that must come from the disk goes to a
-    /// <see cref="DiskReaders"/> thread, which blocks in pread. So warm reads cost no thread switch and cold ones one.
+    /// A page-cached needle is copied on the calling thread; only the part that must come from the disk is read by
+    /// io_uring (<see cref="UringReads"/>), or where that is unavailable by a <see cref="DiskReaders"/> thread that
+    /// blocks in pread. So warm reads cost no thread switch and cold ones one.
     /// </summary>
     private static ValueTask<int> ReadSlotAsync(DataFile data, byte[] buffer, NeedleSlot slot, CancellationToken cancellationToken)
     {
@@ -74,8 +75,9 @@ public sealed partial class Volume
         while (done < slot.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var read = await DiskReaders.Shared.ReadAsync(data.Handle, buffer.AsMemory(done, slot.Length - done), slot.Offset + done)
-                .ConfigureAwait(false);
+            var rest = buffer.AsMemory(done, slot.Length - done);
+            var read = await (UringReads.Shared?.TryReadAsync(data.Handle, rest, slot.Offset + done)
+                ?? DiskReaders.Shared.ReadAsync(data.Handle, rest, slot.Offset + done)).ConfigureAwait(false);
             if (read == 0)
             {
                 break; // end of file: the verification reports the needle truncated

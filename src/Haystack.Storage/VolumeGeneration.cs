@@ -38,6 +38,23 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
     public void ApplyPut(NeedleId id, NeedleSlot slot)
     {
         var previous = Map.SetIfNewer(id, slot, out var applied);
+        CountPut(previous, slot, applied);
+    }
+
+    /// <summary>Marks the needle deleted if it is live at exactly <paramref name="slot"/>.</summary>
+    public bool ApplyDelete(NeedleId id, NeedleSlot slot)
+    {
+        if (!Map.TryMarkDeleted(id, slot))
+        {
+            return false;
+        }
+        CountDelete(slot);
+        return true;
+    }
+
+    /// <summary>Counts a put the map took (<paramref name="applied"/>) or kept out, given the slot it held before.</summary>
+    public void CountPut(NeedleSlot? previous, NeedleSlot slot, bool applied)
+    {
         if (!applied)
         {
             CountGarbage(slot.Length);
@@ -54,28 +71,12 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
         }
     }
 
-    /// <summary>Marks the needle deleted if it is live at exactly <paramref name="slot"/>.</summary>
-    public bool ApplyDelete(NeedleId id, NeedleSlot slot)
+    /// <summary>Counts the delete of the live needle at <paramref name="slot"/>.</summary>
+    public void CountDelete(NeedleSlot slot)
     {
-        if (!Map.TryMarkDeleted(id, slot))
-        {
-            return false;
-        }
         Volatile.Write(ref _liveCount, _liveCount - 1);
         Volatile.Write(ref _liveBytes, _liveBytes - slot.Length);
         CountGarbage(slot.Length);
-        return true;
-    }
-
-    /// <summary>Applies a needle found on disk by a scan: a put, then a delete if its flag says so.</summary>
-    public void ApplyScanned(ScannedNeedle needle)
-    {
-        var slot = NeedleSlot.FromBytes(needle.Offset, needle.Header.TotalLength);
-        ApplyPut(needle.Header.Id, slot);
-        if (needle.Header.IsDeleted)
-        {
-            ApplyDelete(needle.Header.Id, slot);
-        }
     }
 
     public static IndexRecord PutRecord(NeedleId id, NeedleSlot slot) => new(id, slot.OffsetUnits, slot.LengthUnits, false);

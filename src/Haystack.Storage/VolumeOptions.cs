@@ -1,4 +1,5 @@
 using Haystack.Storage.Format;
+using Haystack.Storage.Memory;
 
 namespace Haystack.Storage;
 
@@ -19,6 +20,9 @@ public sealed record VolumeOptions
 
     /// <summary>How many copies of this volume exist in the cluster; recorded in the superblock at create.</summary>
     public byte ReplicaCount { get; init; } = 1;
+
+    /// <summary>Recent map changes that start a background fold into the packed map (tests set it low to make folds race).</summary>
+    internal int MapFoldThreshold { get; init; } = NeedleMap.DefaultFoldThreshold;
 
     /// <summary>Throws when a value cannot work, naming the setting and the limit.</summary>
     public void Validate()

@@ -16,6 +16,9 @@ internal static class VolumeRecovery
 {
     private const int ReadChunkRecords = 1 << 16;
 
+    /// <summary>Sizes the loader of a rebuild from the data file alone: one record per 4 KiB to start with; it grows.</summary>
+    private const int RebuildBytesPerRecordGuess = 4096;
+
     /// <param name="rebuildIndex">Ignore the index file and build a new one from the data, as when it is missing.</param>
     /// <param name="keepOldIndexAs">With <paramref name="rebuildIndex"/>: move the old index file here first instead of overwriting it.</param>
     public static (VolumeGeneration Generation, RecoveryReport Report) Open(
@@ -32,11 +35,11 @@ internal static class VolumeRecovery
             {
                 File.Move(paths.Index, keepOldIndexAs, overwrite: true);
             }
-            var generation = new VolumeGeneration(data, new NeedleMap());
-            var load = rebuildIndex ? IndexLoad.Rebuild("a rebuild of the index was requested") : TryLoadIndex(paths, data, generation);
+            var indexed = rebuildIndex ? null : new NeedleMapLoader(ExpectedRecords(paths));
+            var load = indexed is null ? IndexLoad.Rebuild("a rebuild of the index was requested") : TryLoadIndex(paths, data, indexed);
+            var loader = load.RebuildReason is null ? indexed! : new NeedleMapLoader(data.End / RebuildBytesPerRecordGuess);
             if (load.RebuildReason is not null)
             {
-                generation = new VolumeGeneration(data, new NeedleMap());
                 indexHandle = IndexWriter.CreateFile(paths.Index, new IndexFileHeader(paths.VolumeId, data.Superblock.CompactionRevision));
                 load = load with { ValidLength = IndexFileHeader.Size, ScanStart = Superblock.Size, RecordsLoaded = 0 };
             }
@@ -51,7 +54,9 @@ internal static class VolumeRecovery
             }
 
             var appender = new IndexAppender(indexHandle, load.ValidLength);
-            var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, generation, appender);
+            var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, loader, appender);
+            var generation = new VolumeGeneration(data, new NeedleMap(options.MapFoldThreshold));
+            loader.LoadInto(generation);
             if (indexChanged || scanned > 0)
             {
                 // A clean restart changes nothing and skips these flushes; slow disks make them costly.
@@ -95,7 +100,11 @@ internal static class VolumeRecovery
         return null;
     }
 
-    private static IndexLoad TryLoadIndex(VolumePaths paths, DataFile data, VolumeGeneration generation)
+    private static long ExpectedRecords(VolumePaths paths) =>
+        File.Exists(paths.Index) ? (new FileInfo(paths.Index).Length - IndexFileHeader.Size) / IndexRecord.Size : 0;
+
+    /// <summary>Adds the index file's records to <paramref name="loader"/>, up to the first damaged one.</summary>
+    private static IndexLoad TryLoadIndex(VolumePaths paths, DataFile data, NeedleMapLoader loader)
     {
         if (!File.Exists(paths.Index))
         {
@@ -139,14 +148,9 @@ internal static class VolumeRecovery
                         $"index record {loaded} names needle {r.Id} at offset {(long)r.OffsetUnits * NeedleLayout.Alignment}, " +
                         $"outside the {data.End}-byte data file");
                 }
-                var slot = new NeedleSlot(r.OffsetUnits, r.LengthUnits);
-                if (r.IsTombstone)
+                loader.Add(r);
+                if (!r.IsTombstone)
                 {
-                    generation.ApplyDelete(r.Id, slot);
-                }
-                else
-                {
-                    generation.ApplyPut(r.Id, slot);
                     scanStart = Math.Max(scanStart, r.NeedleEnd);
                 }
                 loaded++;
@@ -161,7 +165,7 @@ internal static class VolumeRecovery
     }
 
     private static (long Scanned, long Truncated) ScanUnindexed(
-        DataFile data, long start, VolumeGeneration generation, IndexAppender appender)
+        DataFile data, long start, NeedleMapLoader loader, IndexAppender appender)
     {
         long scanned = 0;
         using var scanner = new NeedleScanner(data.Handle, start, data.End);
@@ -169,12 +173,15 @@ internal static class VolumeRecovery
         {
             while (scanner.TryReadNext(out var needle))
             {
-                generation.ApplyScanned(needle);
                 var slot = NeedleSlot.FromBytes(needle.Offset, needle.Header.TotalLength);
-                appender.Append(VolumeGeneration.PutRecord(needle.Header.Id, slot));
+                var put = VolumeGeneration.PutRecord(needle.Header.Id, slot);
+                loader.Add(put);
+                appender.Append(put);
                 if (needle.Header.IsDeleted)
                 {
-                    appender.Append(VolumeGeneration.TombstoneRecord(needle.Header.Id, slot));
+                    var tombstone = VolumeGeneration.TombstoneRecord(needle.Header.Id, slot);
+                    loader.Add(tombstone);
+                    appender.Append(tombstone);
                 }
                 scanned++;
             }

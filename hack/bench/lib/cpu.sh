@@ -19,6 +19,10 @@ cpu_ticks_tree() {
   echo "$total"
 }
 
+# cpu_ticks_group CPUACCT_DIR: CPU time of every task that ever ran in the cpuacct group, in clock
+# ticks (from nanoseconds, so only the total is rounded).
+cpu_ticks_group() { echo $(($(cat "$1/cpuacct.usage") * $(getconf CLK_TCK) / 1000000000)); }
+
 # cpu_machine: "BUSY IDLE" ticks summed over all cores since boot (idle includes iowait).
 cpu_machine() {
   local _ user nice system idle iowait irq softirq steal

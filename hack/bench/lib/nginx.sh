@@ -8,9 +8,11 @@
 nginx_start() {
   local run=$1 port=$2 workers=$3 data=$4 sync=$5 root
   mkdir -p "$run"
+  # Not recursive: a root may already hold millions of photos (memory-bound.sh), which only need to
+  # be readable; PUTs create their folders below the root as www-data.
   for root in "$data" "$sync"; do
     mkdir -p "$root/.tmp"
-    chown -R www-data: "$root"
+    chown www-data: "$root" "$root/.tmp"
   done
   cat >"$run/nginx.conf" <<CONF
 user www-data;

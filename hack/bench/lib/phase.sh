@@ -6,6 +6,7 @@ WRK_THREADS=2  # one per core: more threads would only take CPU from the server 
 
 # phase_run NAME URL CONNECTIONS DEVICE SERVER_PID get|put LIST [POOL]
 # Writes RAW/NAME.wrk.txt (wrk's report), RAW/NAME.wrk.json (walk.lua) and RAW/NAME.meta.json.
+# With PHASE_CPUACCT set to a cpuacct group the server runs in, its CPU time comes from there.
 phase_run() {
   local name=$1 url=$2 conns=$3 dev=$4 pid=$5 mode=$6 list=$7 pool=${8:-}
   local threads=$((conns < WRK_THREADS ? conns : WRK_THREADS))
@@ -19,12 +20,12 @@ phase_run() {
   log "phase $name: $items requests, $conns connections"
   rm -f "$RAW/$name.wrk.json".done.*
   read -r -a disk0 < <(diskstat "$dev")
-  cpu0=$(cpu_ticks_tree "$pid")
+  cpu0=$(server_ticks "$pid")
   read -r -a mach0 < <(cpu_machine)
   WRK_JSON="$RAW/$name.wrk.json" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 30s --latency \
     -s "$BENCH_DIR/walk.lua" "$url" -- "$mode" "$list" "$threads" "${extra[@]}" >"$RAW/$name.wrk.txt" 2>&1 || rc=$?
   read -r -a disk1 < <(diskstat "$dev")
-  cpu1=$(cpu_ticks_tree "$pid")
+  cpu1=$(server_ticks "$pid")
   read -r -a mach1 < <(cpu_machine)
   rm -f "$RAW/$name.wrk.json".done.*
   ((rc == 0)) || die "wrk failed in phase $name (exit $rc): see $RAW/$name.wrk.txt"
@@ -38,6 +39,8 @@ phase_run() {
 JSON
   log "phase $name: $(tr -d '\n' <"$RAW/$name.wrk.json" | cut -c1-160)"
 }
+
+server_ticks() { if [[ -n "${PHASE_CPUACCT:-}" ]]; then cpu_ticks_group "$PHASE_CPUACCT"; else cpu_ticks_tree "$1"; fi; }
 
 # drop_caches: write back dirty pages, then empty the page cache, dentries and inodes, so the next
 # phase starts cold (nginx loses its directory and inode caches too, as after a reboot).

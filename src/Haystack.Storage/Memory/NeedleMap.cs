@@ -1,59 +1,70 @@
 namespace Haystack.Storage.Memory;
 
 /// <summary>
-/// The in-memory index of one volume: (key, alternate key) -> (offset, length). Keys arrive mostly in
-/// ascending order (the Directory hands them out from a counter), so entries are appended to packed,
-/// sorted sections at 11 bytes each and found by two binary searches. An id that arrives out of order,
-/// or whose alternate key or length does not fit the packing, goes to a dictionary (about 40 bytes).
-/// Deleted needles keep their entry with offset 0. All members are safe to call concurrently.
+/// The in-memory index of one volume: (key, alternate key) -> (offset, length), for any key order.
+/// Most entries live in a <see cref="PackedIndex"/> (about 10 bytes each for random 64-bit keys, a few
+/// for ascending ones). Ids it does not hold, and new slots that do not fit its block widths, go to a
+/// dictionary of recent changes (about 50 bytes each), which is folded into a new packed index in the
+/// background once it holds a 64th of the packed entries (at least <see cref="DefaultFoldThreshold"/>).
+/// While a fold runs, its input is frozen and every change goes to a fresh dictionary; lookups search
+/// the newest layer first. Deleted needles keep an entry with offset 0 until a fold drops it.
+/// All members are safe to call concurrently.
 /// </summary>
-internal sealed class NeedleMap
+internal sealed class NeedleMap(int foldThreshold = NeedleMap.DefaultFoldThreshold)
 {
+    public const int DefaultFoldThreshold = 16_384;
+
     private readonly Lock _lock = new();
-    private readonly List<NeedleMapSection> _sections = [];
-    private readonly Dictionary<NeedleId, NeedleSlot> _overflow = [];
+    private PackedIndex _packed = PackedIndex.Empty;
+    private Dictionary<NeedleId, NeedleSlot> _recent = [];
+    private Dictionary<NeedleId, NeedleSlot>? _folding;
+    private Task _fold = Task.CompletedTask;
 
-    /// <summary>Entries held, deleted ones included.</summary>
-    public long Count
+    /// <summary>Entries in the packed index (deleted ones included until a fold drops them).</summary>
+    public int PackedCount
     {
         get
         {
             lock (_lock)
             {
-                long count = _overflow.Count;
-                foreach (var section in _sections)
-                {
-                    count += section.Count;
-                }
-                return count;
+                return _packed.Count;
             }
         }
     }
 
-    /// <summary>Entries that did not fit the packed sections; a high share means keys arrive out of order.</summary>
-    public int OverflowCount
+    /// <summary>Entries waiting in dictionaries for a fold.</summary>
+    public int UnfoldedCount
     {
         get
         {
             lock (_lock)
             {
-                return _overflow.Count;
+                return _recent.Count + (_folding?.Count ?? 0);
             }
         }
     }
 
-    /// <summary>The slot of a needle; false when the map never saw it. A deleted needle returns true with offset 0.</summary>
+    /// <summary>Installs the packed index recovery built from the index file; only on an empty map.</summary>
+    public void Restore(PackedIndex packed)
+    {
+        lock (_lock)
+        {
+            if (_packed.Count > 0 || _recent.Count > 0 || _folding is not null)
+            {
+                throw new InvalidOperationException("A needle map can only be restored while it is empty.");
+            }
+            _packed = packed;
+        }
+    }
+
+    /// <summary>The slot of a needle; false when the map holds none. A deleted needle may return true with offset 0.</summary>
     public bool TryGet(NeedleId id, out NeedleSlot slot)
     {
         lock (_lock)
         {
-            var (section, index) = Find(id);
-            if (section is not null)
-            {
-                slot = section.SlotAt(index);
-                return true;
-            }
-            return _overflow.TryGetValue(id, out slot);
+            var found = Find(id, out _);
+            slot = found ?? default;
+            return found is not null;
         }
     }
 
@@ -66,34 +77,11 @@ internal sealed class NeedleMap
     {
         lock (_lock)
         {
-            applied = true;
-            // Fast path for the common case, an id above every packed one: it cannot be anywhere yet
-            // (out-of-order ids in the overflow are below the last packed id; wide alternate keys never pack).
-            if (id.AlternateKey <= NeedleMapSection.MaxAlternateKey && (_sections.Count == 0 || id.CompareTo(_sections[^1].Last) > 0))
+            var previous = Find(id, out var packedIndex);
+            applied = NeedleSlot.Replaces(previous, slot);
+            if (applied)
             {
-                if (!TryAppend(id, slot))
-                {
-                    _overflow[id] = slot;
-                }
-                return null;
-            }
-            var (section, index) = Find(id);
-            NeedleSlot? previous = section is not null ? section.SlotAt(index)
-                : _overflow.TryGetValue(id, out var overflowed) ? overflowed
-                : null;
-            if (previous is { IsDeleted: false } current && current.OffsetUnits > slot.OffsetUnits)
-            {
-                applied = false;
-                return previous;
-            }
-            if (section is not null)
-            {
-                // Lengths always fit: NeedleLayout.MaxTotalLength is within the packed 24-bit length.
-                section.SetSlot(index, slot);
-            }
-            else if (previous is not null || !TryAppend(id, slot))
-            {
-                _overflow[id] = slot;
+                Store(id, slot, packedIndex);
             }
             return previous;
         }
@@ -104,70 +92,109 @@ internal sealed class NeedleMap
     {
         lock (_lock)
         {
-            var (section, index) = Find(id);
-            if (section is not null)
+            if (expected.IsDeleted || Find(id, out var packedIndex) != expected)
             {
-                if (section.SlotAt(index) != expected || expected.IsDeleted)
-                {
-                    return false;
-                }
-                section.SetSlot(index, NeedleSlot.Deleted);
-                return true;
+                return false;
             }
-            if (_overflow.TryGetValue(id, out var current) && current == expected && !expected.IsDeleted)
-            {
-                _overflow[id] = NeedleSlot.Deleted;
-                return true;
-            }
-            return false;
-        }
-    }
-
-    private bool TryAppend(NeedleId id, NeedleSlot slot)
-    {
-        if (!NeedleMapSection.Fits(id, slot))
-        {
-            return false;
-        }
-        if (_sections.Count == 0)
-        {
-            _sections.Add(new NeedleMapSection(id, slot));
+            Store(id, NeedleSlot.Deleted, packedIndex);
             return true;
         }
-        var last = _sections[^1];
-        if (id.CompareTo(last.Last) <= 0)
-        {
-            return false;
-        }
-        if (!last.TryAppend(id, slot))
-        {
-            _sections.Add(new NeedleMapSection(id, slot));
-        }
-        return true;
     }
 
-    private (NeedleMapSection? Section, int Index) Find(NeedleId id)
+    /// <summary>Folds every change made before the call into the packed index (waits for a running fold first).</summary>
+    public async Task FoldAsync()
     {
-        int low = 0, high = _sections.Count - 1, candidate = -1;
-        while (low <= high)
+        Task running;
+        lock (_lock)
         {
-            var middle = (low + high) >>> 1;
-            if (_sections[middle].First.CompareTo(id) <= 0)
+            running = _fold;
+        }
+        await running.ConfigureAwait(false);
+        lock (_lock)
+        {
+            if (_folding is null && _recent.Count > 0)
             {
-                candidate = middle;
-                low = middle + 1;
+                StartFold();
             }
-            else
+            running = _fold;
+        }
+        await running.ConfigureAwait(false);
+    }
+
+    private NeedleSlot? Find(NeedleId id, out int packedIndex)
+    {
+        packedIndex = -1;
+        if (_recent.TryGetValue(id, out var recent))
+        {
+            return recent;
+        }
+        if (_folding is not null && _folding.TryGetValue(id, out var folding))
+        {
+            return folding;
+        }
+        packedIndex = _packed.IndexOf(id);
+        return packedIndex < 0 ? null : _packed.SlotAt(packedIndex);
+    }
+
+    /// <summary>
+    /// In place when the id is only in the packed index, no fold is reading it and the slot fits;
+    /// otherwise in the recent dictionary, which shadows the older layers.
+    /// </summary>
+    private void Store(NeedleId id, NeedleSlot slot, int packedIndex)
+    {
+        if (packedIndex >= 0 && _folding is null && _packed.TrySetSlot(packedIndex, slot))
+        {
+            return;
+        }
+        _recent[id] = slot;
+        if (_folding is null && _recent.Count >= Math.Max(foldThreshold, _packed.Count / 64))
+        {
+            StartFold();
+        }
+    }
+
+    private void StartFold()
+    {
+        var folding = _recent;
+        var packed = _packed;
+        _folding = folding;
+        _recent = [];
+        _fold = Task.Run(() =>
+        {
+            var merged = Merge(packed, folding);
+            lock (_lock)
             {
-                high = middle - 1;
+                _packed = merged;
+                _folding = null;
+            }
+        });
+    }
+
+    /// <summary>
+    /// The packed entries with the changes applied (a change wins over the packed entry of its id),
+    /// deleted ones dropped. Runs without the lock: while a fold runs nothing writes to either input.
+    /// </summary>
+    private static PackedIndex Merge(PackedIndex packed, Dictionary<NeedleId, NeedleSlot> changes)
+    {
+        var sorted = changes.ToArray();
+        Array.Sort(sorted, static (left, right) => left.Key.CompareTo(right.Key));
+        var builder = new PackedIndexBuilder(packed.Count + sorted.Length);
+        int next = 0, change = 0;
+        var packedId = packed.Count > 0 ? packed.IdAt(0) : default;
+        while (next < packed.Count || change < sorted.Length)
+        {
+            var order = next == packed.Count ? 1 : change == sorted.Length ? -1 : packedId.CompareTo(sorted[change].Key);
+            var (id, slot) = order < 0 ? (packedId, packed.SlotAt(next)) : (sorted[change].Key, sorted[change].Value);
+            if (order <= 0 && ++next < packed.Count)
+            {
+                packedId = packed.IdAt(next);
+            }
+            change += order >= 0 ? 1 : 0;
+            if (!slot.IsDeleted)
+            {
+                builder.Add(id, slot);
             }
         }
-        if (candidate < 0)
-        {
-            return (null, -1);
-        }
-        var section = _sections[candidate];
-        var index = section.IndexOf(id);
-        return index < 0 ? (null, -1) : (section, index);
+        return builder.Build();
     }
 }

@@ -13,6 +13,10 @@ internal readonly record struct NeedleSlot(uint OffsetUnits, uint LengthUnits)
 
     public int Length => (int)(LengthUnits * NeedleLayout.Alignment);
 
+    /// <summary>The rule every map update follows: a needle at a higher offset wins over a live one at a lower offset.</summary>
+    public static bool Replaces(NeedleSlot? current, NeedleSlot candidate) =>
+        current is not { IsDeleted: false } live || live.OffsetUnits <= candidate.OffsetUnits;
+
     public static NeedleSlot FromBytes(long offset, int length) =>
         new((uint)(offset / NeedleLayout.Alignment), (uint)(length / NeedleLayout.Alignment));
 }

@@ -26,22 +26,52 @@ public static class BenchCommand
         {
             Description = "Needles in the index-load and memory measurement (default: 10,000,000; 200,000 with --quick).",
         };
+        var randomKeyNeedles = new Option<long?>("--random-key-needles")
+        {
+            Description = "Needles with uniformly random 64-bit keys in the same measurement (default: 10,000,000; 50,000 with --quick).",
+        };
         var dropCaches = new Option<bool>("--drop-caches")
         {
             Description = "Also measure reads with a cold page cache (drops the kernel page cache; needs root).",
         };
         var command = new Command("bench", "Measure the storage engine: memory per needle, index load, durable appends, random reads.")
         {
-            quick, directory, indexNeedles, dropCaches,
+            quick, directory, indexNeedles, randomKeyNeedles, dropCaches,
         };
+        command.Subcommands.Add(CreateImport());
         command.SetAction((result, cancellationToken) =>
         {
             var plan = result.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full;
+            plan = result.GetValue(indexNeedles) is { } needles ? plan with { IndexNeedles = needles } : plan;
+            plan = result.GetValue(randomKeyNeedles) is { } random ? plan with { RandomKeyNeedles = random } : plan;
             return RunAsync(
-            result.GetValue(indexNeedles) is { } needles ? plan with { IndexNeedles = needles } : plan,
+            plan,
             result.GetRequiredValue(directory).FullName,
             result.GetValue(dropCaches),
             Console.Out);
+        });
+        return command;
+    }
+
+    /// <summary><c>haystack bench import</c>: loads a photo set into volumes for hack/bench/memory-bound.sh.</summary>
+    private static Command CreateImport()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The Store's data directory: volumes are created here.", Required = true };
+        var list = new Option<FileInfo>("--list") { Description = "photoset.py's put-store.tsv: one photo per line.", Required = true };
+        var pool = new Option<FileInfo>("--pool") { Description = "photoset.py's pool.bin: the bytes the photos are cut from.", Required = true };
+        var writers = new Option<int>("--writers") { Description = "Concurrent writers (they share fdatasyncs).", DefaultValueFactory = _ => 64 };
+        var command = new Command("import", "Write a benchmark photo set into new Store volumes through the engine's write path (no HTTP).")
+        {
+            data, list, pool, writers,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var imported = await BenchImport.RunAsync(
+                result.GetRequiredValue(data).FullName, result.GetRequiredValue(list).FullName, result.GetRequiredValue(pool).FullName,
+                Math.Max(1, result.GetValue(writers)), cancellationToken);
+            Console.Out.WriteLine($"imported {imported.Photos:N0} photos ({imported.Bytes / (1024.0 * 1024 * 1024):F2} GiB) into " +
+                $"{imported.Volumes} volumes in {imported.Elapsed.TotalSeconds:F1} s ({imported.Photos / imported.Elapsed.TotalSeconds:N0} photos/s)");
+            return 0;
         });
         return command;
     }
@@ -57,9 +87,12 @@ public static class BenchCommand
         var ascending = BenchIndexLoad.Run(directory, plan.IndexNeedles, SyntheticKeys.Ascending, measureRebuild: true);
         output.WriteLine($"  {ascending.Needles,12:N0} ascending keys  {ascending.BytesPerNeedle,6:F2} bytes/needle  " +
             $"index load {ascending.Load.TotalSeconds:F2} s (cpu {ascending.LoadCpu.TotalSeconds:F2} s)  rebuild from data {ascending.Rebuild!.Value.TotalSeconds:F2} s");
-        var random = BenchIndexLoad.Run(directory, plan.RandomKeyNeedles, SyntheticKeys.Random, measureRebuild: false);
+        var random = BenchIndexLoad.Run(directory, plan.RandomKeyNeedles, SyntheticKeys.Random, measureRebuild: true);
         output.WriteLine($"  {random.Needles,12:N0} random keys     {random.BytesPerNeedle,6:F2} bytes/needle  " +
-            $"index load {random.Load.TotalSeconds:F2} s (cpu {random.LoadCpu.TotalSeconds:F2} s)");
+            $"index load {random.Load.TotalSeconds:F2} s (cpu {random.LoadCpu.TotalSeconds:F2} s)  rebuild from data {random.Rebuild!.Value.TotalSeconds:F2} s");
+        var written = MapWriteBenchmark.Run(plan.RandomKeyNeedles, SyntheticKeys.Random);
+        output.WriteLine($"  {written.Needles,12:N0} random keys     {written.BytesPerNeedle,6:F2} bytes/needle  " +
+            $"through the write path's map updates, folding in the background: {written.Elapsed.TotalSeconds:F2} s (cpu {written.Cpu.TotalSeconds:F2} s)");
         output.WriteLine();
 
         output.WriteLine("Durable appends (acknowledged after group-committed fdatasync)");
