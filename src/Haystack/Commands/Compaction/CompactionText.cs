@@ -10,7 +10,7 @@ public static class CompactionText
     {
         foreach (var volume in volumes)
         {
-            output.WriteLine(Invariant($"volume {volume.VolumeId}: {What(volume.Action, threshold)} (garbage {volume.GarbageRatio:P1}, {ByteSize.Format(volume.GarbageBytes)})"));
+            output.WriteLine(Invariant($"volume {volume.VolumeId}: {What(volume.Action, threshold)} (garbage {volume.GarbageRatio * 100:0.#}%, {ByteSize.Format(volume.GarbageBytes)})"));
             foreach (var replica in volume.Replicas)
             {
                 output.WriteLine(replica.Error is { } error
@@ -29,7 +29,7 @@ public static class CompactionText
     {
         CompactionAction.Compacted => "compacted",
         CompactionAction.WouldCompact => "would be compacted (dry run)",
-        CompactionAction.BelowThreshold => Invariant($"below the {threshold:P0} threshold, left alone"),
+        CompactionAction.BelowThreshold => Invariant($"below the {threshold * 100:0.#}% threshold, left alone"),
         CompactionAction.Skipped => "skipped",
         _ => "failed",
     };
