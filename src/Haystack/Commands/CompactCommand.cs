@@ -53,8 +53,9 @@ public static class CompactCommand
                 throw new CliException($"--garbage-threshold must be a fraction from 0 to 1, such as 0.3, not {limit}.", ExitCodes.Usage);
             }
             var directoryUrl = ServerUrl.Parse(result.GetRequiredValue(directory), "directory");
+            var marked = result.GetValue(kubernetes) ? (Cluster: Cluster(result.GetValue(cluster)), Namespace: Namespace(result.GetValue(ns))) : default;
             using var kube = result.GetValue(kubernetes) ? KubernetesClient() : null;
-            var phases = kube is null ? null : new KubernetesVolumePhases(kube, Namespace(result.GetValue(ns)), Cluster(result.GetValue(cluster)), Console.Error);
+            var phases = kube is null ? null : new KubernetesVolumePhases(kube, marked.Namespace, marked.Cluster, Console.Error);
             var compactor = new VolumeCompactor(CliClients.Create(directoryUrl), CliClients.Create(directoryUrl, attemptTimeout: CompactionAttemptLimit), phases);
             var outcome = await compactor.RunAsync(limit, result.GetValue(volumes) ?? [], result.GetValue(dryRun), cancellationToken);
             if (result.GetValue(json))

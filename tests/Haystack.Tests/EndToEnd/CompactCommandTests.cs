@@ -123,7 +123,7 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_volume_id_not_in_the_table_and_a_threshold_out_of_range_are_refused_before_anything_is_compacted()
+    public async Task A_volume_id_not_in_the_table_a_threshold_out_of_range_and_kubernetes_without_a_cluster_are_refused_before_anything_is_compacted()
     {
         var unknown = await HaystackCli.RunAsync("compact", "--directory", DirectoryUrl, "4242");
         Assert.Equal(1, unknown.ExitCode);
@@ -132,6 +132,10 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
         var badThreshold = await HaystackCli.RunAsync("compact", "--directory", DirectoryUrl, "--garbage-threshold", "1.5");
         Assert.Equal(2, badThreshold.ExitCode);
         Assert.Contains("--garbage-threshold must be a fraction from 0 to 1", badThreshold.Error);
+
+        var noCluster = await HaystackCli.RunAsync("compact", "--directory", DirectoryUrl, "--kubernetes", "--namespace", "haystack");
+        Assert.Equal(2, noCluster.ExitCode);
+        Assert.Contains("--kubernetes needs --cluster", noCluster.Error);
     }
 
     private async Task<StoredPhoto> UploadAsync(byte[] bytes)
