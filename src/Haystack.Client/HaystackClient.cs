@@ -157,6 +157,45 @@ public sealed class HaystackClient
         }
     }
 
+    /// <summary>Every volume one store holds, with its garbage figures (the store's <c>GET /volumes</c>).</summary>
+    public async Task<IReadOnlyList<StoreVolumeStatus>> ListStoreVolumesAsync(Uri store, CancellationToken cancellationToken = default)
+    {
+        var server = Endpoint.Of("store", store);
+        using var response = await sender.SendAsync(server, HttpMethod.Get, "volumes", RetryMode.Always, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
+        }
+        return (await ServerAnswers.ReadJsonAsync<StoreVolumesAnswer>(server, response, cancellationToken)).Volumes;
+    }
+
+    /// <summary>One store's replica of a volume (<c>GET /volumes/{id}</c>); a 404 is a <see cref="HaystackException"/> with that status.</summary>
+    public async Task<StoreVolumeStatus> GetStoreVolumeAsync(Uri store, uint volumeId, CancellationToken cancellationToken = default)
+    {
+        var server = Endpoint.Of("store", store);
+        using var response = await sender.SendAsync(server, HttpMethod.Get, VolumePath(volumeId), RetryMode.Always, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
+        }
+        return await ServerAnswers.ReadJsonAsync<StoreVolumeStatus>(server, response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compacts one store's replica of a volume online (reads and writes go on) and answers when it is done. A
+    /// timed-out attempt is not retried: the store may still be compacting, and a second compaction would queue behind it.
+    /// </summary>
+    public async Task<CompactionReport> CompactAsync(Uri store, uint volumeId, CancellationToken cancellationToken = default)
+    {
+        var server = Endpoint.Of("store", store);
+        using var response = await sender.SendAsync(server, HttpMethod.Post, VolumePath(volumeId) + "/compact", RetryMode.ExceptAfterTimeout, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
+        }
+        return await ServerAnswers.ReadJsonAsync<CompactionReport>(server, response, cancellationToken);
+    }
+
     /// <summary>The <c>/stats</c> document of any Haystack server (directory, cache or store; each has its own fields).</summary>
     public async Task<JsonElement> GetStatsAsync(Uri server, CancellationToken cancellationToken = default)
     {
@@ -173,6 +212,8 @@ public sealed class HaystackClient
         MediaTypeHeaderValue.TryParse(contentType, out var type)
             ? type
             : throw new ArgumentException($"'{contentType}' is not a content type such as image/jpeg.", nameof(contentType));
+
+    private static string VolumePath(uint volumeId) => string.Create(CultureInfo.InvariantCulture, $"volumes/{volumeId}");
 
     private static string UploadPath(UploadOptions? options)
     {

@@ -15,6 +15,7 @@ root.Subcommands.Add(DeleteCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(VolumesCommand.Create());
 root.Subcommands.Add(LocateCommand.Create());
+root.Subcommands.Add(CompactCommand.Create());
 root.Subcommands.Add(DumpCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(RestoreIndexCommand.Create());

@@ -147,6 +147,20 @@ public sealed class ChildKind
                 : c.RbacAuthorizationV1.WatchListNamespacedRoleBindingAsync(ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: version, onError: onError, cancellationToken: ct))),
     };
 
+    public static ChildKind CronJob { get; } = new("batch", "v1", "cronjobs", "CronJob")
+    {
+        Read = async (c, name, ns, ct) => await c.BatchV1.ReadNamespacedCronJobAsync(name, ns, cancellationToken: ct),
+        Apply = async (c, patch, name, ns, manager, force, ct) =>
+            await c.BatchV1.PatchNamespacedCronJobAsync(patch, name, ns, fieldManager: manager, force: force, cancellationToken: ct),
+        ListWatch = (c, ns, selector) => new(
+            async (next, limit, ct) => ListPage<IKubernetesObject<V1ObjectMeta>>.Of(ns is null
+                ? await c.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: next, labelSelector: selector, limit: limit, cancellationToken: ct)
+                : await c.BatchV1.ListNamespacedCronJobAsync(ns, continueParameter: next, labelSelector: selector, limit: limit, cancellationToken: ct)),
+            (version, onError, ct) => Upcast(ns is null
+                ? c.BatchV1.WatchListCronJobForAllNamespacesAsync(allowWatchBookmarks: true, labelSelector: selector, resourceVersion: version, onError: onError, cancellationToken: ct)
+                : c.BatchV1.WatchListNamespacedCronJobAsync(ns, allowWatchBookmarks: true, labelSelector: selector, resourceVersion: version, onError: onError, cancellationToken: ct))),
+    };
+
     private static IAsyncEnumerable<(WatchEventType Type, IKubernetesObject<V1ObjectMeta> Object)> Upcast<T>(IAsyncEnumerable<(WatchEventType, T)> events)
         where T : IKubernetesObject<V1ObjectMeta> =>
         events.Select(e => (e.Item1, (IKubernetesObject<V1ObjectMeta>)e.Item2));

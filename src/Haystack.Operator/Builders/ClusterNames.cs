@@ -9,6 +9,7 @@ public static class ClusterNames
     public static string Directory(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-directory";
     public static string Cache(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-cache";
     public static string Config(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-config";
+    public static string Compaction(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-compaction";
 
     /// <summary>The identity of the data pods (store, directory, cache): it may read Volumes and report their status.</summary>
     public static string DataServiceAccount(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-data";

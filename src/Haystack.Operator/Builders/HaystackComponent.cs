@@ -8,4 +8,5 @@ public static class HaystackComponent
     public const string Cache = "cache";
     public const string Config = "config";
     public const string Rbac = "rbac";
+    public const string Compaction = "compaction";
 }

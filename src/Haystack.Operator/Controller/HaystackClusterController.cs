@@ -21,6 +21,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
     [
         ChildKind.StatefulSet, ChildKind.Deployment, ChildKind.Service, ChildKind.ConfigMap,
         ChildKind.PodDisruptionBudget, ChildKind.ServiceAccount, ChildKind.Role, ChildKind.RoleBinding,
+        ChildKind.CronJob,
     ];
 
     private static readonly TimeSpan MaxWatchPause = TimeSpan.FromSeconds(30);

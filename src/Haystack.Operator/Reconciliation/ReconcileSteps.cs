@@ -13,6 +13,7 @@ public static class ReconcileSteps
         new StoreStep(),
         new DirectoryStep(),
         new CacheStep(),
+        new CompactionStep(),
         new ObserveComponentsStep(),
         new ObserveVolumesStep(),
     ];

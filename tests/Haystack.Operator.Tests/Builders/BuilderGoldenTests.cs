@@ -31,6 +31,7 @@ public sealed class BuilderGoldenTests
         ["serviceaccount"] = DataPodAccess.ServiceAccount,
         ["role"] = DataPodAccess.Role,
         ["rolebinding"] = DataPodAccess.RoleBinding,
+        ["compaction-cronjob"] = CompactionCronJob.Build,
     };
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class KubernetesSchemaTests
 
         var errors = NodeValidator.ValidateKubernetesObjects(objects);
 
-        Assert.Equal(13 * 2, objects.Count);
+        Assert.Equal(14 * 2, objects.Count);
         var invalid = objects.Zip(errors).Where(pair => pair.Second.Count > 0)
             .Select(pair => $"{pair.First["kind"]} {pair.First["metadata"]!["name"]}: {string.Join("; ", pair.Second)}");
         Assert.Empty(invalid);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Haystack.Commands;
 using k8s.Models;
-using Haystack.Operator.Builders;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
@@ -23,11 +22,11 @@ public sealed partial class RenderedArgsTests
     public void Every_rendered_container_parses_with_the_real_verb(string sample)
     {
         var cluster = ReadSample(sample);
-        var root = new RootCommand { StoreCommand.Create(), DirectoryCommand.Create(), CacheCommand.Create() };
+        var root = new RootCommand { StoreCommand.Create(), DirectoryCommand.Create(), CacheCommand.Create(), CompactCommand.Create() };
 
         var containers = RenderedContainers(cluster).ToList();
 
-        Assert.Equal([HaystackComponent.Store, HaystackComponent.Directory, HaystackComponent.Cache], containers.Select(c => c.Container.Args![0]));
+        Assert.Equal(["store", "directory", "cache", "compact"], containers.Select(c => c.Container.Args![0]));
         foreach (var (pod, container) in containers)
         {
             var args = container.Args!.Select(arg => Expand(arg, container, pod, cluster)).ToArray();
@@ -50,6 +49,7 @@ public sealed partial class RenderedArgsTests
             {
                 V1StatefulSet set => ($"{set.Metadata.Name}-0", set.Spec!.Template),
                 V1Deployment deployment => ($"{deployment.Metadata.Name}-7d9f8c6b5-x2k4p", deployment.Spec!.Template),
+                V1CronJob cronJob => ($"{cronJob.Metadata.Name}-29410980-q7w2n", cronJob.Spec!.JobTemplate.Spec!.Template),
                 _ => (null, null),
             };
             if (template is null)

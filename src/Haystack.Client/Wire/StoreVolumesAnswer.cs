@@ -1,0 +1,4 @@
+namespace Haystack.Client.Wire;
+
+/// <summary>The body of a store's <c>GET /volumes</c>.</summary>
+internal sealed record StoreVolumesAnswer(IReadOnlyList<StoreVolumeStatus> Volumes);
