@@ -62,12 +62,11 @@ internal sealed class TestDirectory : IAsyncDisposable
     public static async Task<string> SeedStateFileAsync(params (uint Id, TestStore[] Replicas)[] volumes)
     {
         var stateFile = NewStateFile();
-        await new JsonStateFile(stateFile).SaveAsync(new VolumeTableSnapshot(1, [.. volumes.Select(v => new LogicalVolume
+        var file = new JsonStateFile(stateFile);
+        foreach (var (id, replicas) in volumes)
         {
-            Id = v.Id,
-            State = VolumeState.Writable,
-            Replicas = [.. v.Replicas.Select(r => r.Url)],
-        })]), CancellationToken.None);
+            await file.SaveAsync(new LogicalVolume { Id = id, State = VolumeState.Writable, Replicas = [.. replicas.Select(r => r.Url)] }, v => v, CancellationToken.None);
+        }
         return stateFile;
     }
 
@@ -100,7 +99,7 @@ internal sealed class TestDirectory : IAsyncDisposable
         await Server.DisposeAsync();
         if (ownsStateDirectory)
         {
-            System.IO.Directory.Delete(Path.GetDirectoryName(Options.StateFile)!, recursive: true);
+            System.IO.Directory.Delete(Path.GetDirectoryName(Options.StateFile!)!, recursive: true);
         }
     }
 }
