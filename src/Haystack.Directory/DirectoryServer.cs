@@ -115,6 +115,10 @@ public sealed class DirectoryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
         await stopping.CancelAsync();
         await app.StopAsync(CancellationToken.None);
         await maintenanceLoop;
