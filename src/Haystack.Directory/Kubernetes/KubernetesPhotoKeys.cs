@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Haystack.Api;
 using Haystack.Directory.Volumes;
 using k8s;
@@ -39,9 +40,7 @@ public sealed class KubernetesPhotoKeys(IKubernetes client, KubernetesTableOptio
                     return new KeyBlock(1, 1 + count);
                 }
                 var first = NextOf(keys);
-                keys.Data[NextKeyField] = (first + count).ToString(CultureInfo.InvariantCulture);
-                // The read's resourceVersion travels in the body: a write since then answers 409 instead of being overwritten.
-                await client.CoreV1.ReplaceNamespacedConfigMapAsync(keys, options.KeyObjectName, options.Namespace, cancellationToken: cancellationToken);
+                await client.CoreV1.PatchNamespacedConfigMapAsync(ReservePatch(keys, first + count), options.KeyObjectName, options.Namespace, cancellationToken: cancellationToken);
                 return new KeyBlock(first, first + count);
             }
             catch (HttpOperationException e) when (e.IsConflict() || e.IsAlreadyExists())
@@ -53,10 +52,22 @@ public sealed class KubernetesPhotoKeys(IKubernetes client, KubernetesTableOptio
         throw new IOException($"Could not reserve photo keys in {Description}: {MaxAttempts} writes in a row lost a race with other writers.");
     }
 
+    /// <summary>
+    /// A merge patch carrying the read's resourceVersion: a write since then answers 409 instead of being overwritten.
+    /// A patch, not a replace, so the data pods' Role needs no update right the operator does not hold.
+    /// </summary>
+    private static V1Patch ReservePatch(V1ConfigMap keys, ulong next) => new(
+        new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = keys.Metadata.ResourceVersion },
+            ["data"] = new JsonObject { [NextKeyField] = next.ToString(CultureInfo.InvariantCulture) },
+        }.ToJsonString(),
+        V1Patch.PatchType.MergePatch);
+
     private ulong NextOf(V1ConfigMap keys)
     {
-        keys.Data ??= new Dictionary<string, string>();
-        if (!keys.Data.TryGetValue(NextKeyField, out var text) || !ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next) || next == 0)
+        var text = keys.Data is { } data && data.TryGetValue(NextKeyField, out var value) ? value : null;
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var next) || next == 0)
         {
             throw new InvalidDataException(
                 $"{Description} has no valid data.{NextKeyField} ('{text}'); set it above every photo key issued so far, or photo keys could repeat.");

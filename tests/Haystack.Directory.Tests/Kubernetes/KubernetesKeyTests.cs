@@ -43,7 +43,7 @@ public sealed class KubernetesKeyTests
         Assert.True(racing.Fired);
         Assert.Equal(new KeyBlock(1, 101), first);
         Assert.Equal(new KeyBlock(201, 301), block);
-        Assert.Contains(cluster.Api.Requests, r => r.Method == "PUT" && r.Path.EndsWith(FakeCluster.TableOptions.KeyObjectName, StringComparison.Ordinal) && r.StatusCode == 409);
+        Assert.Contains(cluster.Api.Requests, r => r.Method == "PATCH" && r.Path.EndsWith(FakeCluster.TableOptions.KeyObjectName, StringComparison.Ordinal) && r.StatusCode == 409);
         Assert.Equal(new KeyBlock(301, 302), await other.ReserveAsync(1, CancellationToken.None));
     }
 
