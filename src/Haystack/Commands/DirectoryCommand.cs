@@ -100,6 +100,16 @@ public static class DirectoryCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
+            PodEndpoints endpoints;
+            try
+            {
+                endpoints = PodEndpoints.FromEnvironment();
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack directory: {e.Message}");
+                return 2;
+            }
             var options = new DirectoryOptions
             {
                 StateFile = result.GetValue(state)?.FullName,
@@ -109,7 +119,7 @@ public static class DirectoryCommand
                         result.GetValue(ns) ?? KubernetesClientConfiguration.BuildDefaultConfig().Namespace ?? "default",
                         result.GetValue(storePort))
                     : null,
-                Endpoints = PodEndpoints.FromEnvironment(),
+                Endpoints = endpoints,
                 HttpPort = httpPort,
                 GrpcPort = result.GetValue(grpcPort) ?? httpPort + 1,
                 Stores = result.GetValue(stores) ?? [],
