@@ -1,3 +1,5 @@
+using Haystack.Api;
+using Haystack.Directory.Kubernetes;
 using Haystack.Telemetry;
 
 namespace Haystack.Directory;
@@ -5,8 +7,14 @@ namespace Haystack.Directory;
 /// <summary>How one Directory runs: its table, its stores and caches, and the volume policy.</summary>
 public sealed record DirectoryOptions
 {
-    /// <summary>The JSON state file holding the logical volume table (dev mode).</summary>
-    public required string StateFile { get; init; }
+    /// <summary>The JSON state file holding the logical volume table and the key reservation (dev mode).</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Keep the table in the cluster's <c>Volume</c> resources and the keys in its key ConfigMap instead of a state file.</summary>
+    public KubernetesTableOptions? Kubernetes { get; init; }
+
+    /// <summary>How store URLs are reached: cluster DNS, or a host map in tests (<see cref="PodEndpoints.HostMapVariable"/>).</summary>
+    public PodEndpoints Endpoints { get; init; } = PodEndpoints.ClusterDns;
 
     /// <summary>HTTP/1.1 port for uploads, lookups, deletes and administration; 0 picks a free port (tests).</summary>
     public int HttpPort { get; init; } = 7070;
@@ -34,9 +42,12 @@ public sealed record DirectoryOptions
 
     /// <summary>
     /// Keep at least this many writable volumes by creating new ones on the stores (dev mode). 0 turns creation
-    /// off: in Kubernetes the operator creates volumes.
+    /// off; with <see cref="Kubernetes"/> it is off whatever this says, as the operator creates the Volumes.
     /// </summary>
     public int WritableVolumes { get; init; } = 2;
+
+    /// <summary>Whether this directory creates volumes itself (<see cref="WritableVolumes"/>, dev mode only).</summary>
+    public bool CreatesVolumes => Kubernetes is null && WritableVolumes > 0;
 
     /// <summary>Largest accepted upload; bigger bodies get 413.</summary>
     public int MaxUploadBytes { get; init; } = 64 * 1024 * 1024;
@@ -56,9 +67,13 @@ public sealed record DirectoryOptions
     /// <summary>Throws when a setting cannot work, naming it.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(StateFile))
+        if (string.IsNullOrWhiteSpace(StateFile) == Kubernetes is null)
         {
-            throw new ArgumentException("The directory needs a state file (--state).", nameof(StateFile));
+            throw new ArgumentException("The directory keeps its table either in a state file (--state) or in Kubernetes (--kubernetes), one of the two.", nameof(StateFile));
+        }
+        if (Kubernetes is not null)
+        {
+            ValidateKubernetes(Kubernetes);
         }
         ValidatePort(HttpPort, nameof(HttpPort));
         ValidatePort(GrpcPort, nameof(GrpcPort));
@@ -111,6 +126,19 @@ public sealed record DirectoryOptions
             throw new ArgumentOutOfRangeException(nameof(StoreTimeout), "The store timeout and the probe interval must be positive.");
         }
     }
+
+    private void ValidateKubernetes(KubernetesTableOptions kubernetes)
+    {
+        if (!IsDnsLabel(kubernetes.Cluster) || !IsDnsLabel(kubernetes.Namespace))
+        {
+            throw new ArgumentException(
+                $"The cluster ('{kubernetes.Cluster}') and namespace ('{kubernetes.Namespace}') must be DNS labels (lower-case letters, digits, '-').", nameof(Kubernetes));
+        }
+        ValidatePort(kubernetes.StorePort, nameof(kubernetes.StorePort));
+    }
+
+    private static bool IsDnsLabel(string value) =>
+        value.Length is > 0 and <= 63 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && value[0] != '-' && value[^1] != '-';
 
     private static void ValidatePort(int port, string name)
     {

@@ -28,6 +28,7 @@ public sealed class DirectoryServer : IAsyncDisposable
     private readonly HttpAndGrpcListeners listeners;
     private readonly CancellationTokenSource stopping = new();
     private Task maintenanceLoop = Task.CompletedTask;
+    private Task followLoop = Task.CompletedTask;
 
     private DirectoryServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
@@ -47,12 +48,19 @@ public sealed class DirectoryServer : IAsyncDisposable
 
     public VolumeMaintenance Maintenance => app.Services.GetRequiredService<VolumeMaintenance>();
 
-    /// <summary>Loads the table from <paramref name="source"/> (a JSON state file at <see cref="DirectoryOptions.StateFile"/> when null).</summary>
+    public KeySequence Keys => app.Services.GetRequiredService<KeySequence>();
+
+    /// <summary>
+    /// Loads the table from the storage <paramref name="storage"/> makes (by default <see cref="DirectoryStorage.For"/>:
+    /// the state file, or the Kubernetes resources).
+    /// </summary>
     public static async Task<DirectoryServer> CreateAsync(
-        DirectoryOptions options, IVolumeTableSource? source = null, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+        DirectoryOptions options,
+        Action<ILoggingBuilder>? configureLogging = null,
+        Func<ILoggerFactory, DirectoryStorage>? storage = null,
+        CancellationToken cancellationToken = default)
     {
         options.Validate();
-        var table = await VolumeTable.LoadAsync(source ?? new JsonStateFile(options.StateFile), cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // One line per request would drown the state changes; ASP.NET's own warnings still show.
@@ -68,9 +76,10 @@ public sealed class DirectoryServer : IAsyncDisposable
         });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64L * 1024));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
-        AddServices(builder.Services, options, table);
+        AddServices(builder.Services, options, storage ?? (loggers => DirectoryStorage.For(options, loggers)));
 
         var app = builder.Build();
+        await app.Services.GetRequiredService<VolumeTable>().LoadAsync(cancellationToken);
         app.UseUnknownMethodStatus();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),
             HttpFailureStatus.Rules(app.Services.GetRequiredService<DirectoryStats>()));
@@ -93,6 +102,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         // The gauges observe from start-up on, not from the first upload.
         _ = app.Services.GetRequiredService<DirectoryMetrics>();
         maintenanceLoop = Task.Run(() => Maintenance.RunAsync(stopping.Token), CancellationToken.None);
+        followLoop = Task.Run(() => Table.FollowAsync(stopping.Token), CancellationToken.None);
     }
 
     /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
@@ -110,26 +120,29 @@ public sealed class DirectoryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
         await stopping.CancelAsync();
         await app.StopAsync(CancellationToken.None);
         await maintenanceLoop;
-        await Table.SaveAsync(CancellationToken.None);
+        await followLoop;
+        await Table.SaveFiguresAsync(CancellationToken.None);
         await app.DisposeAsync();
         stopping.Dispose();
     }
 
-    private static void AddServices(IServiceCollection services, DirectoryOptions options, VolumeTable table)
+    private static void AddServices(IServiceCollection services, DirectoryOptions options, Func<ILoggerFactory, DirectoryStorage> storage)
     {
         services.AddSingleton(options);
-        services.AddSingleton(table);
+        services.AddSingleton(s => storage(s.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(s => new VolumeTable(s.GetRequiredService<DirectoryStorage>().Table));
+        services.AddSingleton(s => new KeySequence(s.GetRequiredService<DirectoryStorage>().Keys));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new PhotoUrls(options.Caches.Count == 0 ? null : new CacheNodeRing(options.Caches)));
         services.AddSingleton(new StoreHealth(options.Stores));
-        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(2, options.StoreTimeout.TotalSeconds)),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        })
+        services.AddSingleton(_ => new HttpClient(options.Endpoints.CreateHandler(TimeSpan.FromSeconds(Math.Min(2, options.StoreTimeout.TotalSeconds))))
         {
             Timeout = Timeout.InfiniteTimeSpan,
         });

@@ -21,7 +21,7 @@ internal static class HealthEndpoints
         ? TypedResults.Ok(new { status = "ready" })
         : TypedResults.Json(new ErrorBody("The first probe of the stores has not finished yet."), statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Stats(DirectoryStats stats, VolumeTable table, StoreHealth health, VolumeMaintenance maintenance)
+    private static IResult Stats(DirectoryStats stats, VolumeTable table, KeySequence keys, StoreHealth health, VolumeMaintenance maintenance)
     {
         var volumes = table.List();
         return TypedResults.Ok(new
@@ -37,7 +37,8 @@ internal static class HealthEndpoints
             deletes_not_found = stats.DeletesNotFound,
             reports = stats.Reports,
             cache_invalidation_failures = stats.CacheInvalidationFailures,
-            next_key = table.NextKey,
+            next_key = keys.NextKey,
+            keys_issued = keys.Issued,
             probe_rounds = maintenance.Rounds,
             volumes = new
             {

@@ -14,6 +14,7 @@ namespace Haystack.Directory.Photos;
 /// </summary>
 public sealed class PhotoUploader(
     VolumeTable table,
+    KeySequence keys,
     VolumeLoad load,
     WritableVolumeChooser chooser,
     StoreClient stores,
@@ -43,7 +44,7 @@ public sealed class PhotoUploader(
                 $"The upload has {request.Data.Length} bytes; this directory accepts photos of at most {options.MaxUploadBytes} bytes.");
         }
 
-        var key = request.Key ?? await table.NextKeyAsync(cancellationToken);
+        var key = request.Key ?? await keys.NextKeyAsync(cancellationToken);
         var cookie = PhotoCookies.NewCookie();
         var tried = new HashSet<uint>();
         var failures = new List<string>();

@@ -14,7 +14,7 @@ public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHea
     private readonly SemaphoreSlim gate = new(1, 1);
     private uint highestIdTried;
 
-    public bool Enabled => options.WritableVolumes > 0;
+    public bool Enabled => options.CreatesVolumes;
 
     /// <summary>Creates volumes until enough are writable or a creation fails; returns how many it created.</summary>
     public async Task<int> EnsureWritableAsync(CancellationToken cancellationToken)

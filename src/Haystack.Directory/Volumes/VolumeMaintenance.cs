@@ -100,7 +100,7 @@ public sealed class VolumeMaintenance(
             }
 
             await growth.EnsureWritableAsync(cancellationToken);
-            await table.SaveAsync(cancellationToken);
+            await table.SaveFiguresAsync(cancellationToken);
             Rounds++;
         }
         finally

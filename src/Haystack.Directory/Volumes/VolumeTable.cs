@@ -3,52 +3,41 @@ namespace Haystack.Directory.Volumes;
 /// <summary>
 /// The Directory's logical volume table in memory, persisted through an <see cref="IVolumeTableSource"/>:
 /// state changes and new volumes are saved before they are acted on; size figures, which every probe
-/// refreshes, are saved with the next save. Also hands out photo keys from a persisted, increasing sequence.
+/// refreshes, are saved with <see cref="SaveFiguresAsync"/>. Changes others make arrive through <see cref="Apply"/>.
 /// </summary>
 public sealed class VolumeTable
 {
-    /// <summary>Keys are reserved this many at a time, so the table is saved once per block, not per upload.</summary>
-    public const ulong KeyReservationBlock = 10_000;
-
     private readonly IVolumeTableSource source;
     private readonly Lock sync = new();
-    private readonly SemaphoreSlim saveGate = new(1, 1);
-    private readonly SortedDictionary<uint, LogicalVolume> volumes;
-    private ulong nextKey;
-    private ulong reservedKeys;
-    private ulong savedReservedKeys;
 
-    private VolumeTable(IVolumeTableSource source, VolumeTableSnapshot snapshot)
+    private readonly SortedDictionary<uint, LogicalVolume> volumes = [];
+
+    /// <summary>An empty table over <paramref name="source"/>; <see cref="LoadAsync"/> fills it.</summary>
+    public VolumeTable(IVolumeTableSource source)
     {
         this.source = source;
-        volumes = new SortedDictionary<uint, LogicalVolume>(snapshot.Volumes.ToDictionary(v => v.Id));
-        nextKey = reservedKeys = savedReservedKeys = Math.Max(1, snapshot.ReservedKeys);
     }
 
     /// <summary>Where the table is kept, for messages.</summary>
     public string SourceDescription => source.Description;
 
-    /// <summary>The next key the sequence will hand out.</summary>
-    public ulong NextKey
+    /// <summary>Replaces the table with what the source saved; refuses a source that lists an id twice.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        get
-        {
-            lock (sync)
-            {
-                return nextKey;
-            }
-        }
-    }
-
-    public static async Task<VolumeTable> LoadAsync(IVolumeTableSource source, CancellationToken cancellationToken)
-    {
-        var snapshot = await source.LoadAsync(cancellationToken);
-        var duplicate = snapshot.Volumes.GroupBy(v => v.Id).FirstOrDefault(g => g.Count() > 1);
+        var loaded = await source.LoadAsync(cancellationToken);
+        var duplicate = loaded.GroupBy(v => v.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new InvalidDataException($"The {source.Description} lists volume {duplicate.Key} twice; remove one of the entries.");
         }
-        return new VolumeTable(source, snapshot);
+        lock (sync)
+        {
+            volumes.Clear();
+            foreach (var volume in loaded)
+            {
+                volumes[volume.Id] = volume;
+            }
+        }
     }
 
     /// <summary>Every logical volume in id order.</summary>
@@ -70,7 +59,7 @@ public sealed class VolumeTable
 
     /// <summary>
     /// Applies <paramref name="change"/> to one volume and, when it changed anything but the size figures,
-    /// saves the table before returning. Returns the volume as it is now, or null when it does not exist.
+    /// saves it before returning. Returns the volume as it is now, or null when it does not exist.
     /// </summary>
     public async Task<LogicalVolume?> UpdateAsync(uint volumeId, Func<LogicalVolume, LogicalVolume> change, CancellationToken cancellationToken)
     {
@@ -86,14 +75,19 @@ public sealed class VolumeTable
             after = change(current);
             volumes[volumeId] = after;
         }
-        if (before.State != after.State || before.Reason != after.Reason || before.NeedsRepair != after.NeedsRepair || !before.Replicas.SequenceEqual(after.Replicas))
+        if (!SameState(before, after))
         {
-            await SaveAsync(cancellationToken);
+            var stored = await source.SaveAsync(after, change, cancellationToken);
+            if (!SameState(stored, after))
+            {
+                Apply(stored);
+                return Find(volumeId);
+            }
         }
         return after;
     }
 
-    /// <summary>Adds a new volume and saves the table; refuses an id the table already holds.</summary>
+    /// <summary>Adds a new volume and saves it; refuses an id the table already holds.</summary>
     public async Task AddAsync(LogicalVolume volume, CancellationToken cancellationToken)
     {
         lock (sync)
@@ -103,51 +97,38 @@ public sealed class VolumeTable
                 throw new InvalidOperationException($"Volume {volume.Id} is already in the volume table.");
             }
         }
-        await SaveAsync(cancellationToken);
+        await source.SaveAsync(volume, _ => volume, cancellationToken);
     }
 
-    /// <summary>The next photo key: increasing, and never handed out twice, also across restarts.</summary>
-    public async Task<ulong> NextKeyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes over a volume as another writer stored it: its state, reason and replicas; the size figures stay
+    /// this table's own while it has them, as the probes refresh them more often than anyone saves them.
+    /// </summary>
+    public void Apply(LogicalVolume stored)
     {
-        ulong key;
-        bool mustSave;
         lock (sync)
         {
-            if (nextKey >= reservedKeys)
-            {
-                reservedKeys = nextKey + KeyReservationBlock;
-            }
-            key = nextKey++;
-            mustSave = key >= savedReservedKeys;
+            volumes[stored.Id] = volumes.TryGetValue(stored.Id, out var known) && known.SizeLimitBytes > 0
+                ? stored with { SizeBytes = known.SizeBytes, SizeLimitBytes = known.SizeLimitBytes, NeedleCount = known.NeedleCount }
+                : stored;
         }
-        // The key may only leave once a restart can no longer hand it out again.
-        if (mustSave)
-        {
-            await SaveAsync(cancellationToken);
-        }
-        return key;
     }
 
-    /// <summary>Saves the table as it is now; concurrent saves are serialised, so the newest state always wins.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>Drops a volume another writer removed.</summary>
+    public void Remove(uint volumeId)
     {
-        await saveGate.WaitAsync(cancellationToken);
-        try
+        lock (sync)
         {
-            VolumeTableSnapshot snapshot;
-            lock (sync)
-            {
-                snapshot = new VolumeTableSnapshot(reservedKeys, [.. volumes.Values]);
-            }
-            await source.SaveAsync(snapshot, cancellationToken);
-            lock (sync)
-            {
-                savedReservedKeys = Math.Max(savedReservedKeys, snapshot.ReservedKeys);
-            }
-        }
-        finally
-        {
-            saveGate.Release();
+            volumes.Remove(volumeId);
         }
     }
+
+    /// <summary>Saves the size figures as they are now.</summary>
+    public Task SaveFiguresAsync(CancellationToken cancellationToken) => source.SaveFiguresAsync(List(), cancellationToken);
+
+    /// <summary>Feeds other writers' changes into the table until cancelled (see <see cref="IVolumeTableSource.FollowAsync"/>).</summary>
+    public Task FollowAsync(CancellationToken cancellationToken) => source.FollowAsync(this, cancellationToken);
+
+    private static bool SameState(LogicalVolume a, LogicalVolume b) =>
+        a.State == b.State && a.Reason == b.Reason && a.NeedsRepair == b.NeedsRepair && a.Replicas.SequenceEqual(b.Replicas);
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Haystack.Directory.Volumes;
 
-/// <summary>Everything a <see cref="IVolumeTableSource"/> keeps: the volumes and the key reservation.</summary>
+/// <summary>What <see cref="JsonStateFile"/> keeps: the volumes and the key reservation.</summary>
 /// <param name="ReservedKeys">
 /// Every key below this may have been handed out; after a restart the Directory continues from here so that
 /// keys never repeat and keep increasing (the stores' needle maps pack increasing keys tightly).

@@ -11,6 +11,9 @@ public static class ClusterNames
     public static string Config(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-config";
     public static string Compaction(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-compaction";
 
+    /// <summary>The ConfigMap the directories reserve photo keys in (Haystack.Directory.Kubernetes.KubernetesTableOptions spells it too).</summary>
+    public static string PhotoKeys(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-photo-keys";
+
     /// <summary>The identity of the data pods (store, directory, cache): it may read Volumes and report their status.</summary>
     public static string DataServiceAccount(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-data";
 

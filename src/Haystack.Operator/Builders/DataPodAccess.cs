@@ -4,8 +4,10 @@ using Haystack.Operator.Entities;
 namespace Haystack.Operator.Builders;
 
 /// <summary>
-/// The identity of the data pods and what it may do: read the cluster and its Volumes (the directory's
-/// table) and report Volume status (phase, bytes, placements). Nothing else, in this namespace only.
+/// The identity of the data pods and what it may do, which is what the directory calls (Haystack.Directory's
+/// Kubernetes table): list, watch and read the Volumes, patch their status (phase and figures), read its own
+/// HaystackCluster (the owner of the key object), and read, create and patch the photo key ConfigMap. Nothing else,
+/// in this namespace only. A ConfigMap's create cannot be limited to one name (RBAC knows the name only after it).
 /// </summary>
 public static class DataPodAccess
 {
@@ -24,8 +26,11 @@ public static class DataPodAccess
         Metadata = ChildMetadata.For(cluster, ClusterNames.DataServiceAccount(cluster), HaystackComponent.Rbac),
         Rules =
         [
-            new V1PolicyRule { ApiGroups = [HaystackApi.Group], Resources = ["haystackclusters", "volumes"], Verbs = ["get", "list", "watch"] },
-            new V1PolicyRule { ApiGroups = [HaystackApi.Group], Resources = ["volumes/status"], Verbs = ["get", "patch", "update"] },
+            new V1PolicyRule { ApiGroups = [HaystackApi.Group], Resources = ["volumes"], Verbs = ["get", "list", "watch"] },
+            new V1PolicyRule { ApiGroups = [HaystackApi.Group], Resources = ["volumes/status"], Verbs = ["patch"] },
+            new V1PolicyRule { ApiGroups = [HaystackApi.Group], Resources = ["haystackclusters"], ResourceNames = [ClusterNames.Name(cluster)], Verbs = ["get"] },
+            new V1PolicyRule { ApiGroups = [""], Resources = ["configmaps"], ResourceNames = [ClusterNames.PhotoKeys(cluster)], Verbs = ["get", "patch"] },
+            new V1PolicyRule { ApiGroups = [""], Resources = ["configmaps"], Verbs = ["create"] },
         ],
     };
 

@@ -4,28 +4,22 @@ using Haystack.Operator.Entities;
 namespace Haystack.Operator.Builders;
 
 /// <summary>
-/// The directory pods: stateless (their table is the Volume resources), so a Deployment that never
-/// takes a pod away before its replacement is ready.
+/// The directory pods: stateless, as their table is the cluster's Volume resources and their photo keys are
+/// reserved in a ConfigMap (<c>--kubernetes</c>, through the in-cluster service account), so every replica serves
+/// the same table and a Deployment that never takes a pod away before its replacement is ready.
 /// </summary>
 public static class DirectoryDeployment
 {
-    public const string StateVolumeName = "state";
-    public const string StateDirectory = "/var/lib/haystack";
-
-    /// <summary>
-    /// The volume table as a JSON file on an emptyDir (the root filesystem is read-only): per pod and gone with it.
-    /// A stopgap only; the Kubernetes Volume table source (IVolumeTableSource over the Volume resources) replaces
-    /// this file in a later issue, and with it every directory pod sees one table.
-    /// </summary>
-    public const string StateFile = StateDirectory + "/volumes.json";
-
     public static V1Deployment Build(V1Alpha1HaystackCluster cluster)
     {
         var spec = cluster.Spec;
         List<string> args =
         [
             "directory",
-            "--state", StateFile,
+            "--kubernetes",
+            "--cluster", ClusterNames.Name(cluster),
+            "--namespace", ClusterNames.Namespace(cluster),
+            "--store-port", HaystackContainer.Arg(HaystackPorts.Http),
             "--port", HaystackContainer.Arg(HaystackPorts.Http),
             "--grpc-port", HaystackContainer.Arg(HaystackPorts.Grpc),
         ];
@@ -42,12 +36,9 @@ public static class DirectoryDeployment
             "--replication", HaystackContainer.Arg(spec.Volume.Replicas),
             "--volume-size-limit", HaystackContainer.Arg(spec.Volume.SizeLimitBytes),
             "--read-only-threshold", HaystackContainer.Arg(spec.ReadOnlyThreshold),
-            // In Kubernetes the operator creates volumes; the directory's own creation is for dev clusters.
-            "--writable-volumes", "0",
         ]);
         var container = HaystackContainer.Create(cluster, HaystackComponent.Directory, args, spec.Directory.Resources);
         container.Ports!.Add(HaystackContainer.GrpcPort());
-        container.VolumeMounts!.Add(new V1VolumeMount { Name = StateVolumeName, MountPath = StateDirectory });
 
         return new V1Deployment
         {
@@ -72,11 +63,7 @@ public static class DirectoryDeployment
                         SecurityContext = HaystackContainer.PodSecurityContext(),
                         Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Directory, SpreadPolicy.ScheduleAnyway),
                         Containers = [container],
-                        Volumes =
-                        [
-                            HaystackContainer.ConfigVolume(cluster),
-                            new V1Volume { Name = StateVolumeName, EmptyDir = new V1EmptyDirVolumeSource() },
-                        ],
+                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
                     },
                 },
             },

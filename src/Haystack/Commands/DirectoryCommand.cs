@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Haystack.Commands.Cli;
+using Haystack.Api;
 using Haystack.Directory;
+using Haystack.Directory.Kubernetes;
+using k8s;
 
 namespace Haystack.Commands;
 
@@ -12,8 +15,24 @@ public static class DirectoryCommand
         var defaults = new DirectoryOptions { StateFile = "volumes.json", Stores = [] };
         var state = new Option<FileInfo>("--state")
         {
-            Description = "JSON state file holding the volume table and the key sequence (created if missing).",
-            Required = true,
+            Description = "JSON state file holding the volume table and the key sequence (created if missing; dev mode).",
+        };
+        var kubernetes = new Option<bool>("--kubernetes")
+        {
+            Description = "Keep the table in the cluster's Volume resources and the keys in a ConfigMap (kubeconfig or in-cluster account) instead of --state.",
+        };
+        var cluster = new Option<string>("--cluster")
+        {
+            Description = "With --kubernetes: the HaystackCluster whose Volumes are the table.",
+        };
+        var ns = new Option<string>("--namespace")
+        {
+            Description = "With --kubernetes: the cluster's namespace. Default: the kubeconfig's or the pod's namespace.",
+        };
+        var storePort = new Option<int>("--store-port")
+        {
+            Description = "With --kubernetes: the store pods' HTTP port, for replica URLs built from the Volumes' placements.",
+            DefaultValueFactory = _ => 8080,
         };
         var port = new Option<int>("--port")
         {
@@ -75,7 +94,7 @@ public static class DirectoryCommand
 
         var command = new Command("directory", "Serve the logical volume table: uploads to every replica, lookups, deletes.")
         {
-            state, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
+            state, kubernetes, cluster, ns, storePort, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
             maxUploadBytes, storeTimeout, probeInterval,
         };
         var telemetry = new TelemetryArguments();
@@ -83,9 +102,26 @@ public static class DirectoryCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
+            PodEndpoints endpoints;
+            try
+            {
+                endpoints = PodEndpoints.FromEnvironment();
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"haystack directory: {e.Message}");
+                return 2;
+            }
             var options = new DirectoryOptions
             {
-                StateFile = result.GetRequiredValue(state).FullName,
+                StateFile = result.GetValue(state)?.FullName,
+                Kubernetes = result.GetValue(kubernetes)
+                    ? new KubernetesTableOptions(
+                        result.GetValue(cluster) ?? "",
+                        result.GetValue(ns) ?? KubernetesClientConfiguration.BuildDefaultConfig().Namespace ?? "default",
+                        result.GetValue(storePort))
+                    : null,
+                Endpoints = endpoints,
                 HttpPort = httpPort,
                 GrpcPort = result.GetValue(grpcPort) ?? httpPort + 1,
                 Stores = result.GetValue(stores) ?? [],
@@ -118,7 +154,7 @@ public static class DirectoryCommand
             }
             catch (IOException e)
             {
-                await Console.Error.WriteLineAsync($"haystack directory: cannot start on ports {options.HttpPort}/{options.GrpcPort} with {options.StateFile}: {e.Message}");
+                await Console.Error.WriteLineAsync($"haystack directory: cannot start on ports {options.HttpPort}/{options.GrpcPort} with {options.StateFile ?? "the Kubernetes table"}: {e.Message}");
                 return 1;
             }
         });

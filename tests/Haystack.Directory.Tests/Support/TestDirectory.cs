@@ -12,13 +12,13 @@ namespace Haystack.Directory.Tests.Support;
 /// </summary>
 internal sealed class TestDirectory : IAsyncDisposable
 {
-    private readonly bool ownsStateDirectory;
+    private readonly string? ownedStateDirectory;
 
-    private TestDirectory(DirectoryServer server, DirectoryOptions options, bool ownsStateDirectory)
+    private TestDirectory(DirectoryServer server, DirectoryOptions options, string? ownedStateDirectory)
     {
         Server = server;
         Options = options;
-        this.ownsStateDirectory = ownsStateDirectory;
+        this.ownedStateDirectory = ownedStateDirectory;
         Http = new HttpClient { BaseAddress = server.HttpAddress };
     }
 
@@ -31,15 +31,22 @@ internal sealed class TestDirectory : IAsyncDisposable
     public static string NewStateFile() =>
         Path.Combine(System.IO.Directory.CreateTempSubdirectory("haystack-directory-state-").FullName, "volumes.json");
 
-    /// <summary>Starts a directory over <paramref name="stores"/> and waits for its first probe round (run by its own loop).</summary>
+    /// <summary>
+    /// Starts a directory over <paramref name="stores"/> and waits for its first probe round (run by its own loop);
+    /// on a state file unless <paramref name="storage"/> says otherwise.
+    /// </summary>
     public static async Task<TestDirectory> StartAsync(
-        IEnumerable<TestStore> stores, Func<DirectoryOptions, DirectoryOptions>? configure = null, string? stateFile = null, IEnumerable<Uri>? caches = null)
+        IEnumerable<TestStore> stores,
+        Func<DirectoryOptions, DirectoryOptions>? configure = null,
+        string? stateFile = null,
+        IEnumerable<Uri>? caches = null,
+        Func<ILoggerFactory, DirectoryStorage>? storage = null)
     {
-        var ownsStateDirectory = stateFile is null;
+        var ownsStateDirectory = stateFile is null && storage is null;
         var storeUrls = stores.Select(s => s.Url).ToArray();
         var options = new DirectoryOptions
         {
-            StateFile = stateFile ?? NewStateFile(),
+            StateFile = storage is null ? stateFile ?? NewStateFile() : null,
             HttpPort = 0,
             GrpcPort = 0,
             LoopbackOnly = true,
@@ -52,22 +59,21 @@ internal sealed class TestDirectory : IAsyncDisposable
             ProbeInterval = TimeSpan.FromHours(1),
         };
         options = configure?.Invoke(options) ?? options;
-        var server = await DirectoryServer.CreateAsync(options, configureLogging: logging => logging.SetMinimumLevel(LogLevel.Critical));
+        var server = await DirectoryServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Critical), storage);
         await server.StartAsync(CancellationToken.None);
         await server.Maintenance.FirstRound;
-        return new TestDirectory(server, options, ownsStateDirectory);
+        return new TestDirectory(server, options, ownsStateDirectory ? Path.GetDirectoryName(options.StateFile) : null);
     }
 
     /// <summary>Writes a state file holding <paramref name="volumes"/> as writable, for a directory started on it.</summary>
     public static async Task<string> SeedStateFileAsync(params (uint Id, TestStore[] Replicas)[] volumes)
     {
         var stateFile = NewStateFile();
-        await new JsonStateFile(stateFile).SaveAsync(new VolumeTableSnapshot(1, [.. volumes.Select(v => new LogicalVolume
+        var file = new JsonStateFile(stateFile);
+        foreach (var (id, replicas) in volumes)
         {
-            Id = v.Id,
-            State = VolumeState.Writable,
-            Replicas = [.. v.Replicas.Select(r => r.Url)],
-        })]), CancellationToken.None);
+            await file.SaveAsync(new LogicalVolume { Id = id, State = VolumeState.Writable, Replicas = [.. replicas.Select(r => r.Url)] }, v => v, CancellationToken.None);
+        }
         return stateFile;
     }
 
@@ -98,9 +104,9 @@ internal sealed class TestDirectory : IAsyncDisposable
     {
         Http.Dispose();
         await Server.DisposeAsync();
-        if (ownsStateDirectory)
+        if (ownedStateDirectory is not null)
         {
-            System.IO.Directory.Delete(Path.GetDirectoryName(Options.StateFile)!, recursive: true);
+            System.IO.Directory.Delete(ownedStateDirectory, recursive: true);
         }
     }
 }

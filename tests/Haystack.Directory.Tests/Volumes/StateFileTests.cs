@@ -35,16 +35,15 @@ public sealed class StateFileTests
     public async Task Keys_handed_out_before_a_crash_are_not_handed_out_again()
     {
         var stateFile = TestDirectory.NewStateFile();
-        var source = new JsonStateFile(stateFile);
-        var table = await VolumeTable.LoadAsync(source, CancellationToken.None);
+        var keys = new KeySequence(new JsonStateFile(stateFile));
         var handedOut = new List<ulong>();
         for (var i = 0; i < 25; i++)
         {
-            handedOut.Add(await table.NextKeyAsync(CancellationToken.None));
+            handedOut.Add(await keys.NextKeyAsync(CancellationToken.None));
         }
 
-        // No orderly save: a new table over the same file is what a restart after SIGKILL sees.
-        var afterCrash = await VolumeTable.LoadAsync(new JsonStateFile(stateFile), CancellationToken.None);
+        // No orderly save: a new sequence over the same file is what a restart after SIGKILL sees.
+        var afterCrash = new KeySequence(new JsonStateFile(stateFile));
 
         Assert.True(await afterCrash.NextKeyAsync(CancellationToken.None) > handedOut.Max());
         System.IO.Directory.Delete(Path.GetDirectoryName(stateFile)!, recursive: true);
@@ -57,12 +56,15 @@ public sealed class StateFileTests
         var source = new JsonStateFile(stateFile);
         var volume = new LogicalVolume { Id = 4, State = VolumeState.Degraded, Replicas = [new Uri("http://127.0.0.1:7101")], Reason = "r", NeedsRepair = true, SizeBytes = 10, SizeLimitBytes = 100, NeedleCount = 2 };
 
-        await source.SaveAsync(new VolumeTableSnapshot(20_001, [volume]), CancellationToken.None);
-        await source.SaveAsync(new VolumeTableSnapshot(30_001, [volume with { State = VolumeState.ReadOnly }]), CancellationToken.None);
-        var loaded = await source.LoadAsync(CancellationToken.None);
+        await source.SaveAsync(volume, v => v, CancellationToken.None);
+        var block = await source.ReserveAsync(20_000, CancellationToken.None);
+        await source.SaveAsync(volume with { State = VolumeState.ReadOnly }, v => v, CancellationToken.None);
+        var reloaded = new JsonStateFile(stateFile);
+        var loaded = await reloaded.LoadAsync(CancellationToken.None);
 
-        Assert.Equal(30_001UL, loaded.ReservedKeys);
-        var only = Assert.Single(loaded.Volumes);
+        Assert.Equal(new KeyBlock(1, 20_001), block);
+        Assert.Equal(new KeyBlock(20_001, 20_002), await reloaded.ReserveAsync(1, CancellationToken.None));
+        var only = Assert.Single(loaded);
         Assert.Equal(volume with { State = VolumeState.ReadOnly, Replicas = only.Replicas }, only);
         Assert.Equal(volume.Replicas, only.Replicas);
         Assert.Equal([stateFile], System.IO.Directory.GetFiles(Path.GetDirectoryName(stateFile)!));
@@ -76,7 +78,7 @@ public sealed class StateFileTests
         var stateFile = TestDirectory.NewStateFile();
         await File.WriteAllTextAsync(stateFile, "{\"volumes\": [");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => VolumeTable.LoadAsync(new JsonStateFile(stateFile), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new VolumeTable(new JsonStateFile(stateFile)).LoadAsync(CancellationToken.None));
 
         Assert.Contains(stateFile, error.Message);
         Assert.Contains("backup", error.Message);

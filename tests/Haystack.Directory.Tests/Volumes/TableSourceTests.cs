@@ -11,7 +11,7 @@ public sealed class TableSourceTests
     public async Task A_directory_runs_on_any_table_source_and_saves_state_changes_through_it()
     {
         await using var stores = await StoreGroup.StartAsync(1, _ => [5]);
-        var source = new InMemoryTableSource(new VolumeTableSnapshot(40_000, [new LogicalVolume { Id = 5, State = VolumeState.Writable, Replicas = [stores[0].Url] }]));
+        var source = new InMemoryTableSource([new LogicalVolume { Id = 5, State = VolumeState.Writable, Replicas = [stores[0].Url] }], firstKey: 40_000);
         var options = new DirectoryOptions
         {
             StateFile = "unused.json",
@@ -23,17 +23,16 @@ public sealed class TableSourceTests
             WritableVolumes = 0,
             ProbeInterval = TimeSpan.FromHours(1),
         };
-        await using var server = await DirectoryServer.CreateAsync(options, source, logging => logging.SetMinimumLevel(LogLevel.Critical));
+        await using var server = await DirectoryServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Critical), _ => new DirectoryStorage(source, source));
         await server.StartAsync(CancellationToken.None);
         await server.Maintenance.FirstRound;
 
-        var key = await server.Table.NextKeyAsync(CancellationToken.None);
+        var key = await server.Keys.NextKeyAsync(CancellationToken.None);
         await server.Services.GetRequiredService<VolumeTransitions>().MarkReadOnlyAsync(5, "test", CancellationToken.None);
 
         Assert.Equal(40_000UL, key);
         Assert.False(File.Exists("unused.json"));
-        var last = source.Saved[^1];
-        Assert.True(last.ReservedKeys > key);
-        Assert.Equal(VolumeState.ReadOnly, Assert.Single(last.Volumes).State);
+        Assert.Equal(new KeyBlock(40_000, 40_000 + KeySequence.BlockSize), Assert.Single(source.Reserved));
+        Assert.Equal(VolumeState.ReadOnly, source.Saved[^1].State);
     }
 }

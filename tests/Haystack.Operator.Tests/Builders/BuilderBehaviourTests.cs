@@ -178,16 +178,20 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void DirectoryStateFileLivesOnAWritableMount()
+    public void DirectoryPodsKeepNoStateOfTheirOwnAndShareTheClustersVolumeTable()
     {
-        var pods = DirectoryDeployment.Build(TestClusters.Full()).Spec!.Template.Spec!;
-        var container = Assert.Single(pods.Containers);
+        var deployment = DirectoryDeployment.Build(TestClusters.Full());
+        var pods = deployment.Spec!.Template.Spec!;
+        var args = Assert.Single(pods.Containers).Args!;
 
-        var stateFile = Assert.Single(ValuesOf(container.Args!, "--state"));
-
-        var mount = Assert.Single(container.VolumeMounts!, m => stateFile.StartsWith(m.MountPath + "/", StringComparison.Ordinal));
-        Assert.NotEqual(true, mount.ReadOnlyProperty);
-        Assert.NotNull(Assert.Single(pods.Volumes!, v => v.Name == mount.Name).EmptyDir);
+        Assert.Contains("--kubernetes", args);
+        Assert.Equal(["photos"], ValuesOf(args, "--cluster"));
+        Assert.Equal(["haystack"], ValuesOf(args, "--namespace"));
+        Assert.Equal(["8080"], ValuesOf(args, "--store-port"));
+        Assert.DoesNotContain("--state", args);
+        Assert.DoesNotContain("--writable-volumes", args);
+        Assert.All(pods.Volumes!, v => Assert.Null(v.EmptyDir));
+        Assert.Equal(ClusterNames.DataServiceAccount(TestClusters.Full()), pods.ServiceAccountName);
     }
 
     [Fact]

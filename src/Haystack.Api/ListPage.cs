@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Haystack.Operator.Api;
+namespace Haystack.Api;
 
 /// <summary>One page of a list: its items and the list metadata (resourceVersion, continue token).</summary>
 public sealed record ListPage<T>(IReadOnlyList<T> Items, V1ListMeta Metadata)

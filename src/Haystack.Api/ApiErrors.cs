@@ -3,7 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
-namespace Haystack.Operator.Api;
+namespace Haystack.Api;
 
 /// <summary>
 /// Reads the API server's answer out of KubernetesClient's <see cref="HttpOperationException"/>: the HTTP code

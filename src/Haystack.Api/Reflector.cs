@@ -4,7 +4,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
-namespace Haystack.Operator.Api;
+namespace Haystack.Api;
 
 /// <summary>
 /// A watch that does not end, which KubernetesClient leaves to its users: lists, then watches from the list's

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Haystack.Operator.Api;
+namespace Haystack.Api;
 
 /// <summary>
 /// How to list and watch one kind in one scope with KubernetesClient's typed calls, as client-go's ListWatch.
