@@ -1,5 +1,6 @@
 using Haystack.Commands.Compaction;
 using Haystack.Kubernetes.Fake;
+using Haystack.Api;
 using Haystack.Operator.Api;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Tests.Support;

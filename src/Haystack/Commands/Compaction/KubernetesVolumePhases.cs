@@ -1,3 +1,4 @@
+using Haystack.Api;
 using Haystack.Operator.Api;
 using Haystack.Operator.Entities;
 using k8s;
