@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Haystack.Operator.Entities;
+using Haystack.Operator.Reconciliation;
 using Haystack.Telemetry;
 
 namespace Haystack.Operator.Controller;
@@ -30,6 +31,15 @@ public sealed class OperatorMetrics
         errors = meter.CreateCounter<long>("haystack.operator.reconcile.errors", "{error}", "Failed reconciles, by resource kind and the step that failed (api: reading the resource or writing its status).");
         duration = meter.CreateHistogram("haystack.operator.reconcile.duration", "s", "Time of one reconcile, by resource kind and result.",
             advice: RequestDurationBuckets.Seconds);
+        // Every result's and step's series exists from the start (at 0), so an alert on an increase has a series to watch.
+        foreach (var result in new[] { "success", "error" })
+        {
+            reconciles.Add(0, new("kind", HaystackApi.ClusterKind), new("result", result));
+        }
+        foreach (var step in ReconcileSteps.All.Select(step => step.Name).Append(ApiStep))
+        {
+            errors.Add(0, new("kind", HaystackApi.ClusterKind), new("step", step));
+        }
         meter.CreateObservableGauge("haystack.operator.workqueue.depth", () => QueueDepth(), "{key}",
             "Resources waiting in the work queue for a worker.");
         meter.CreateObservableGauge("haystack.operator.volumes", ObserveVolumes, "{volume}",

@@ -68,17 +68,18 @@ public sealed class OperatorListenerTests
         await using var fixture = await OperatorFixture.StartAsync();
         await using var listener = await StartListenerAsync();
         using var http = new HttpClient { BaseAddress = Address(listener) };
-        Assert.Null(Sample(await http.GetStringAsync("/metrics"), "haystack_operator_reconciles_total", Success));
+        Assert.Equal(0, Sample(await http.GetStringAsync("/metrics"), "haystack_operator_reconciles_total", Success));
 
         await fixture.CreateClusterAsync();
         await Reconciler(fixture, listener).ReconcileAsync("haystack", "photos", CancellationToken.None);
 
         // The exporter serves a scrape again for 300 ms, so the first one after the reconcile may still be the old one.
         var after = "";
-        await WaitUntilAsync(async () => Sample(after = await http.GetStringAsync("/metrics"), "haystack_operator_reconciles_total", Success) is not null);
+        await WaitUntilAsync(async () => Sample(after = await http.GetStringAsync("/metrics"), "haystack_operator_reconciles_total", Success) > 0);
         Assert.Equal(1, Sample(after, "haystack_operator_reconciles_total", Success));
         Assert.Equal(1, Sample(after, "haystack_operator_reconcile_duration_seconds_count", Success));
-        Assert.Null(Sample(after, "haystack_operator_reconcile_errors_total"));
+        Assert.Equal(0, Sample(after, "haystack_operator_reconciles_total", "result=\"error\""));
+        Assert.Equal(0, Sample(after, "haystack_operator_reconcile_errors_total", "step=\"api\""));
         Assert.Equal(0, Sample(after, "haystack_operator_volumes", "cluster=\"photos\"", "namespace=\"haystack\"", "phase=\"writable\""));
         Assert.Equal(0, Sample(after, "haystack_operator_workqueue_depth"));
     }
