@@ -27,6 +27,9 @@ public static class OperatorListener
         builder.Services.AddSingleton<OperatorMetrics>();
 
         var app = builder.Build();
+        // Created once OpenTelemetry listens (its hosted service has started), so the zero series are recorded and
+        // the gauges are there from the first scrape on.
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<OperatorMetrics>());
         app.MapMetrics();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (OperatorReadiness readiness) => readiness.Reason is { } reason

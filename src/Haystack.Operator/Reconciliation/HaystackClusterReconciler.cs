@@ -46,7 +46,11 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
         }
         finally
         {
-            Metrics?.Reconciled(HaystackApi.ClusterKind, Stopwatch.GetElapsedTime(started), failedStep);
+            // A reconcile cut short by shutdown neither succeeded nor failed.
+            if (!ct.IsCancellationRequested)
+            {
+                Metrics?.Reconciled(HaystackApi.ClusterKind, Stopwatch.GetElapsedTime(started), failedStep);
+            }
         }
     }
 
