@@ -27,18 +27,20 @@ public sealed partial class ChartRenderTests
     }
 
     [Fact]
-    public void DefaultValues_RenderTheOperatorWithTwoLeaderElectedReplicas_AndNoOptionalObjects()
+    public void DefaultValues_RenderTheOperatorWithTwoLeaderElectedReplicas_ProbesAndMetricsService_AndNoOptionalObjects()
     {
         var objects = Chart.Render();
 
         Assert.Equal(
             ["ClusterRole", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition",
-             "Deployment", "PodDisruptionBudget", "Role", "RoleBinding", "ServiceAccount"],
+             "Deployment", "PodDisruptionBudget", "Role", "RoleBinding", "Service", "ServiceAccount"],
             objects.Select(Chart.Kind).Order());
         var pod = Chart.Single(objects, "Deployment")["spec"]!["template"]!["spec"]!;
         var container = pod["containers"]![0]!;
         Assert.Equal(2, Chart.Single(objects, "Deployment")["spec"]!["replicas"]!.GetValue<long>());
-        Assert.Equal(["operator", "run", "--leader-elect=true", $"--lease-namespace={Chart.Namespace}", "--workers=2"], Strings(container["args"]));
+        Assert.Equal(["operator", "run", "--leader-elect=true", $"--lease-namespace={Chart.Namespace}", "--workers=2", "--http-port=8080", "--log-format=text"],
+            Strings(container["args"]));
+        Assert.Equal("/readyz", container["readinessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
         Assert.True(pod["securityContext"]!["runAsNonRoot"]!.GetValue<bool>());
         Assert.True(container["securityContext"]!["readOnlyRootFilesystem"]!.GetValue<bool>());
         Assert.Equal("ghcr.io/haystack/haystack:0.1.0", container["image"]!.GetValue<string>());
@@ -66,7 +68,9 @@ public sealed partial class ChartRenderTests
     [MemberData(nameof(ValuesFiles))]
     public void EveryFlagTheChartPasses_IsAnOptionOfOperatorRun(string values)
     {
-        var source = File.ReadAllText(RepositoryRoot.Combine("src", "Haystack", "Commands", "OperatorRunCommand.cs"));
+        // The run command's own options and the --log-format and --trace-sample-ratio it adds through TelemetryArguments.
+        var source = File.ReadAllText(RepositoryRoot.Combine("src", "Haystack", "Commands", "OperatorRunCommand.cs")) +
+            File.ReadAllText(RepositoryRoot.Combine("src", "Haystack", "Commands", "Cli", "TelemetryArguments.cs"));
         var declared = DeclaredOption().Matches(source).Select(m => m.Groups["name"].Value).ToHashSet();
         var args = Strings(Chart.Single(Chart.Render(ValuesFilesOf(values)), "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]);
 
@@ -80,6 +84,7 @@ public sealed partial class ChartRenderTests
 
     private static string[] Strings(JsonNode? list) => list!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
 
-    [GeneratedRegex("""new Option<[^>]+>\("(?<name>--[a-z-]+)"[,)]""")]
+    // `new Option<T>("--name"` and, as in TelemetryArguments, `Option<T> field = new("--name"`.
+    [GeneratedRegex("""(new Option<[^>]+>|Option<[^>]+> \w+ = new)\("(?<name>--[a-z-]+)"[,)]""")]
     private static partial Regex DeclaredOption();
 }

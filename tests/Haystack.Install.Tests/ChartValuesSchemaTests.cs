@@ -12,7 +12,7 @@ public sealed class ChartValuesSchemaTests
     [InlineData("logFormat: xml", "logFormat")]
     [InlineData("logLevel: verbose", "logLevel")]
     [InlineData("http:\n  port: 70000", "port")]
-    [InlineData("serviceMonitor:\n  enabled: true", "http")]
+    [InlineData("serviceMonitor:\n  enabled: true\nhttp:\n  enabled: false", "http")]
     [InlineData("leaderElection:\n  enabled: false", "replicaCount")]
     [InlineData("watchNamespace: Photos_Prod", "watchNamespace")]
     [InlineData("resources:\n  requests:\n    memory: lots", "memory")]

@@ -4,9 +4,9 @@ using Haystack.Telemetry.Tests.Support;
 
 namespace Haystack.Telemetry.Tests;
 
-/// <summary>config/grafana/haystack.json queries only metrics that the running roles really export.</summary>
+/// <summary>config/grafana/haystack.json queries only metrics that the running roles and the operator really export.</summary>
 [Collection(DevClusterCollection.Name)]
-public sealed partial class GrafanaDashboardTests(DevClusterFixture cluster)
+public sealed partial class GrafanaDashboardTests(DevClusterFixture cluster, ReconcilingOperator haystackOperator)
 {
     [Fact]
     public async Task Every_query_of_the_dashboard_names_metrics_that_a_role_exports()
@@ -16,6 +16,7 @@ public sealed partial class GrafanaDashboardTests(DevClusterFixture cluster)
         {
             exported.UnionWith(ExposedMetrics.SampleNames(await cluster.ScrapeAsync(port)));
         }
+        exported.UnionWith(ExposedMetrics.SampleNames(await haystackOperator.ScrapeAsync()));
         var queries = DashboardQueries();
         Assert.NotEmpty(queries);
 

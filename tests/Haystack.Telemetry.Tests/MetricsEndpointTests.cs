@@ -4,7 +4,7 @@ namespace Haystack.Telemetry.Tests;
 
 /// <summary>Every role's <c>/metrics</c> as a scraper sees it, after real uploads and reads through <c>haystack dev</c>.</summary>
 [Collection(DevClusterCollection.Name)]
-public sealed class MetricsEndpointTests(DevClusterFixture cluster)
+public sealed class MetricsEndpointTests(DevClusterFixture cluster, ReconcilingOperator haystackOperator)
 {
     [Fact]
     public async Task Every_role_serves_metrics_that_promtool_accepts()
@@ -15,6 +15,20 @@ public sealed class MetricsEndpointTests(DevClusterFixture cluster)
             var (exitCode, output) = await Tool.RunAsync("promtool", exposition, "check", "metrics");
             Assert.True(exitCode == 0 && output.Trim().Length == 0, $"promtool check metrics on {job} (:{port}) exited {exitCode}:\n{output}");
         }
+        var (operatorExitCode, operatorOutput) = await Tool.RunAsync("promtool", await haystackOperator.ScrapeAsync(), "check", "metrics");
+        Assert.True(operatorExitCode == 0 && operatorOutput.Trim().Length == 0, $"promtool check metrics on haystack-operator exited {operatorExitCode}:\n{operatorOutput}");
+    }
+
+    [Fact]
+    public async Task The_operator_exports_reconciles_their_duration_and_errors_the_work_queue_volumes_and_leadership()
+    {
+        var families = ExposedMetrics.Families(await haystackOperator.ScrapeAsync());
+
+        Assert.Superset(new HashSet<string>
+        {
+            "haystack_operator_reconciles_total", "haystack_operator_reconcile_errors_total", "haystack_operator_reconcile_duration_seconds",
+            "haystack_operator_workqueue_depth", "haystack_operator_volumes", "haystack_operator_leader", "http_client_request_duration_seconds",
+        }, families);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using k8s.Models;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
+using Microsoft.Extensions.Logging;
 
 namespace Haystack.Operator.Controller;
 
@@ -12,9 +13,10 @@ namespace Haystack.Operator.Controller;
 /// Watches HaystackClusters and the children they own, and feeds a work queue whose workers run the
 /// reconciler. Cluster events count only when the generation moves; any change to a child (by label
 /// <c>app.kubernetes.io/managed-by=haystack-operator</c>) queues its owning cluster, so drift and pod
-/// readiness are seen at once. Watches restart after errors with a growing pause.
+/// readiness are seen at once. Watches restart after errors with a growing pause. While it runs, the work queue's
+/// depth goes to <see cref="Metrics"/> and <see cref="Readiness"/> knows the watches have started.
 /// </summary>
-public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, Action<string> log)
+public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, ILogger<HaystackClusterController> log)
 {
     /// <summary>The kinds the operator creates, watched to notice drift and readiness.</summary>
     public static IReadOnlyList<ChildKind> OwnedKinds { get; } =
@@ -36,6 +38,10 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
     /// <summary>Clusters reconciled at the same time; one key is never reconciled twice at once.</summary>
     public int Workers { get; init; } = 2;
 
+    public OperatorMetrics? Metrics { get; init; }
+
+    public OperatorReadiness? Readiness { get; init; }
+
     /// <summary>Runs until <paramref name="ct"/> fires.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -43,12 +49,25 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, ct), ct) };
         loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, ct), ct)));
         loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, ct)));
+        if (Metrics is not null)
+        {
+            Metrics.QueueDepth = () => queue.Pending;
+        }
+        Readiness?.ControllerRunning(true);
         try
         {
             await Task.WhenAll(loops);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            Readiness?.ControllerRunning(false);
+            if (Metrics is not null)
+            {
+                Metrics.QueueDepth = () => 0;
+            }
         }
     }
 
@@ -94,7 +113,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
             }
             catch (Exception e) when (e is HttpOperationException or KubernetesException or HttpRequestException or IOException)
             {
-                log($"watch of {what} failed, retrying in {pause.TotalSeconds:0.##}s: {e.Message}");
+                log.WatchFailed(what, pause.TotalSeconds, e.Message);
                 await Task.Delay(pause, time, ct);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxWatchPause.Ticks));
             }
@@ -120,8 +139,9 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
             }
             catch (Exception e) when (e is HttpOperationException or KubernetesException or HttpRequestException or IOException)
             {
-                queue.AddAfter(key, FailurePause(key));
-                log($"reconcile of HaystackCluster {key} failed: {e.Message}");
+                var pause = FailurePause(key);
+                queue.AddAfter(key, pause);
+                log.ReconcileFailed(key.Namespace, key.Name, pause.TotalSeconds, e.Message);
             }
             finally
             {

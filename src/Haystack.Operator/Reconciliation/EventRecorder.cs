@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Haystack.Operator.Entities;
+using Microsoft.Extensions.Logging;
 
 namespace Haystack.Operator.Reconciliation;
 
@@ -10,7 +11,7 @@ namespace Haystack.Operator.Reconciliation;
 /// Writes core/v1 Events about a cluster (<c>kubectl describe hsc</c> shows them). Best effort: a failed
 /// event must not fail the reconcile, so errors go to the log only.
 /// </summary>
-public sealed class EventRecorder(IKubernetes client, TimeProvider time, Action<string> log)
+public sealed class EventRecorder(IKubernetes client, TimeProvider time, ILogger<EventRecorder> log)
 {
     public const string Normal = "Normal";
     public const string Warning = "Warning";
@@ -49,7 +50,7 @@ public sealed class EventRecorder(IKubernetes client, TimeProvider time, Action<
         }
         catch (HttpOperationException e)
         {
-            log($"event {reason} for HaystackCluster {cluster.Metadata.NamespaceProperty}/{name} not recorded: {e.Message}");
+            log.EventNotRecorded(reason, cluster.Metadata.NamespaceProperty ?? "", name, e.Message);
         }
     }
 }

@@ -1,17 +1,20 @@
+using System.Diagnostics;
 using Haystack.Operator.Api;
+using Haystack.Operator.Controller;
 using k8s;
 using k8s.Autorest;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
+using Microsoft.Extensions.Logging;
 
 namespace Haystack.Operator.Reconciliation;
 
 /// <summary>
 /// The reconcile of one HaystackCluster: fetch it, stop if it is gone or going (children carry owner
 /// references, so the garbage collector removes them; nothing lives outside Kubernetes, so no finalizer),
-/// run the ordered steps, then write the status once.
+/// run the ordered steps, then write the status once. Each reconcile is counted and timed on <see cref="Metrics"/>.
 /// </summary>
-public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider time, Action<string> log)
+public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>How soon to look again while pods are still starting.</summary>
     public static readonly TimeSpan NotReadyRequeue = TimeSpan.FromSeconds(15);
@@ -22,42 +25,72 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
     public static readonly TimeSpan FailureRequeue = TimeSpan.FromSeconds(30);
 
     private readonly ChildApplier _applier = new(client);
-    private readonly EventRecorder _events = new(client, time, log);
+    private readonly EventRecorder _events = new(client, time, loggerFactory.CreateLogger<EventRecorder>());
+    private readonly ILogger _log = loggerFactory.CreateLogger<HaystackClusterReconciler>();
     private readonly ClusterStatusWriter _status = new(client);
 
     public IReadOnlyList<IReconcileStep> Steps { get; init; } = ReconcileSteps.All;
 
+    /// <summary>Where reconciles are counted and volumes reported; null measures nothing (tests of the logic alone).</summary>
+    public OperatorMetrics? Metrics { get; init; }
+
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
+        string? failedStep = OperatorMetrics.ApiStep;
+        try
+        {
+            var (result, failure) = await ReconcileOnceAsync(new ClusterKey(ns, name), ct);
+            failedStep = failure?.Step;
+            return result;
+        }
+        finally
+        {
+            // A reconcile cut short by shutdown neither succeeded nor failed.
+            if (!ct.IsCancellationRequested)
+            {
+                Metrics?.Reconciled(HaystackApi.ClusterKind, Stopwatch.GetElapsedTime(started), failedStep);
+            }
+        }
+    }
+
+    private async Task<(ReconcileResult Result, ReconcileStepException? Failure)> ReconcileOnceAsync(ClusterKey key, CancellationToken ct)
+    {
+        var (ns, name) = (key.Namespace, key.Name);
         var cluster = await client.ReadAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, name, ns, ct).OrNullWhenNotFound();
         if (cluster is null || cluster.Metadata.DeletionTimestamp is not null)
         {
-            return ReconcileResult.Done;
+            Metrics?.Forget(key);
+            return (ReconcileResult.Done, null);
         }
 
         var context = new ReconcileContext(cluster, client, _applier, _events);
         var failure = await RunStepsAsync(context, ct);
+        if (context.Volumes is { } volumes)
+        {
+            Metrics?.ObservedVolumes(key, volumes);
+        }
         var previous = ConditionList.Find(cluster.Status?.Conditions, ConditionTypes.Reconciled);
         await _status.WriteAsync(cluster, previous => ClusterStatusBuilder.Build(previous, context, failure, time.GetUtcNow().UtcDateTime), ct);
 
         if (failure is not null)
         {
-            log($"HaystackCluster {ns}/{name}: {failure.Message}");
+            _log.StepFailed(ns, name, failure.Message);
             // One warning per distinct failure, not one per retry.
             if (previous is not { Status: "False" } || previous.Message != failure.Message)
             {
                 await _events.RecordAsync(cluster, EventRecorder.Warning, "ReconcileFailed", failure.Message, ct);
             }
-            return ReconcileResult.After(FailureRequeue);
+            return (ReconcileResult.After(FailureRequeue), failure);
         }
         foreach (var (child, outcome) in context.Changes)
         {
-            log($"HaystackCluster {ns}/{name}: {outcome} {child}");
+            _log.ChildApplied(ns, name, outcome, child.ToString());
         }
-        return ReconcileResult.After(context.Components.All(c => c.IsReady) ? ResyncPeriod : NotReadyRequeue);
+        return (ReconcileResult.After(context.Components.All(c => c.IsReady) ? ResyncPeriod : NotReadyRequeue), null);
     }
 
-    private async Task<Exception?> RunStepsAsync(ReconcileContext context, CancellationToken ct)
+    private async Task<ReconcileStepException?> RunStepsAsync(ReconcileContext context, CancellationToken ct)
     {
         foreach (var step in Steps)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Haystack.Operator.Api;
 using k8s;
 using k8s.Models;
@@ -21,7 +22,7 @@ public sealed class ControllerTests
     {
         await using var fixture = await OperatorFixture.StartAsync();
         using var stop = new CancellationTokenSource();
-        var controller = new HaystackClusterController(fixture.Client, fixture.Reconciler, TimeProvider.System, fixture.Log.Add) { Namespace = "haystack" };
+        var controller = new HaystackClusterController(fixture.Client, fixture.Reconciler, TimeProvider.System, fixture.Loggers.CreateLogger<HaystackClusterController>()) { Namespace = "haystack" };
         var running = controller.RunAsync(stop.Token);
         await fixture.Server.WaitForWatchesAsync(1 + HaystackClusterController.OwnedKinds.Count, new CancellationTokenSource(Patience).Token);
 
@@ -48,7 +49,7 @@ public sealed class ControllerTests
         {
             Assert.False(await fixture.ExistsAsync(kind, name), $"{kind.Kind} {name} survived the cluster");
         }
-        Assert.DoesNotContain(fixture.Log, line => line.Contains("failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Log.GetSnapshot(), record => record.Message.Contains("failed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ControllerTests
     {
         await using var fixture = await OperatorFixture.StartAsync();
         using var stop = new CancellationTokenSource();
-        var controller = new HaystackClusterController(fixture.Client, fixture.Reconciler, TimeProvider.System, fixture.Log.Add);
+        var controller = new HaystackClusterController(fixture.Client, fixture.Reconciler, TimeProvider.System, fixture.Loggers.CreateLogger<HaystackClusterController>());
         var running = controller.RunAsync(stop.Token);
         await fixture.CreateClusterAsync();
         await WaitForAsync(fixture, c => Condition(c, ConditionTypes.Reconciled) == "True");

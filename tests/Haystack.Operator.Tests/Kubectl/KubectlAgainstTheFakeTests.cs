@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Haystack.Kubernetes.Fake;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
@@ -31,7 +32,7 @@ public sealed class KubectlAgainstTheFakeTests : IDisposable
         Assert.Contains("haystackcluster.haystack.io/dev serverside-applied", sample);
 
         using var client = fake.CreateClient();
-        var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, _ => { });
+        var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, NullLoggerFactory.Instance);
         await reconciler.ReconcileAsync("haystack", "dev", CancellationToken.None);
         var table = await kubectl.RunAsync("get", "haystackclusters");
 

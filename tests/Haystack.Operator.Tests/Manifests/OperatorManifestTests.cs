@@ -62,12 +62,15 @@ public sealed class OperatorManifestTests
     }
 
     [Fact]
-    public void DeploymentRunsTheOperatorVerbWithLeaderElection()
+    public void DeploymentRunsTheOperatorVerbWithLeaderElectionAndProbesOnItsHttpPort()
     {
         var deployment = Manifests.Single(m => m["kind"]!.GetValue<string>() == "Deployment");
         var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
 
-        Assert.Equal(["operator", "run", "--leader-elect=true"], container["args"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["operator", "run", "--leader-elect=true", "--http-port=8080", "--log-format=text"], Strings(container["args"]));
+        Assert.Equal(8080, container["ports"]![0]!["containerPort"]!.GetValue<long>());
+        Assert.Equal("/healthz", container["livenessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
+        Assert.Equal("/readyz", container["readinessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
         Assert.Equal("haystack-operator", deployment["spec"]!["template"]!["spec"]!["serviceAccountName"]!.GetValue<string>());
     }
 

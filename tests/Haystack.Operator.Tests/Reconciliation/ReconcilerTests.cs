@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Haystack.Kubernetes.Fake;
 using Haystack.Operator.Api;
 using k8s;
@@ -91,7 +92,7 @@ public sealed class ReconcilerTests
         await fixture.ReconcileAsync();
         var writes = fixture.Server.TotalWrites;
 
-        var restarted = new HaystackClusterReconciler(fixture.Client, TimeProvider.System, _ => { });
+        var restarted = new HaystackClusterReconciler(fixture.Client, TimeProvider.System, NullLoggerFactory.Instance);
         await restarted.ReconcileAsync("haystack", "photos", CancellationToken.None);
 
         Assert.Equal(writes, fixture.Server.TotalWrites);

@@ -22,7 +22,7 @@ public sealed class ClusterStatusWriterTests
             await fixture.Client.ReplaceAsync(HaystackResourceKinds.Clusters, cluster, "photos", "haystack");
         });
         using var client = new k8s.Kubernetes(fixture.Server.ClientConfiguration, interleaving);
-        var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, fixture.Log.Add);
+        var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, fixture.Loggers);
 
         await reconciler.ReconcileAsync("haystack", "photos", CancellationToken.None);
 

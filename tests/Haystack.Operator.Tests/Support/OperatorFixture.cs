@@ -4,6 +4,8 @@ using Haystack.Kubernetes.Fake;
 using k8s.Models;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Haystack.Operator.Tests.Support;
 
@@ -17,13 +19,17 @@ internal sealed class OperatorFixture : IAsyncDisposable
     {
         Server = server;
         Client = server.CreateClient();
-        Reconciler = new HaystackClusterReconciler(Client, TimeProvider.System, Log.Add);
+        Loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(Log)));
+        Reconciler = new HaystackClusterReconciler(Client, TimeProvider.System, Loggers);
     }
 
     public FakeApiServer Server { get; }
     public IKubernetes Client { get; }
     public HaystackClusterReconciler Reconciler { get; }
-    public List<string> Log { get; } = [];
+    public FakeLogCollector Log { get; } = new();
+
+    /// <summary>Loggers that write to <see cref="Log"/>.</summary>
+    public ILoggerFactory Loggers { get; }
 
     public static async Task<OperatorFixture> StartAsync()
     {
@@ -88,6 +94,7 @@ internal sealed class OperatorFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Loggers.Dispose();
         await Server.DisposeAsync();
     }
 }
