@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Haystack.Directory.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Rpc;
 
