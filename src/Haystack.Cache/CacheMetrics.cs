@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Haystack.Cache.Memory;
+using Haystack.Telemetry;
 
 namespace Haystack.Cache;
 
@@ -10,7 +11,7 @@ namespace Haystack.Cache;
 /// </summary>
 public sealed class CacheMetrics
 {
-    public const string MeterName = "Haystack.Cache";
+    public const string MeterName = TelemetryNames.Cache;
 
     public CacheMetrics(IMeterFactory meterFactory, CacheStats stats, PhotoCache cache)
     {
@@ -20,7 +21,7 @@ public sealed class CacheMetrics
             new Measurement<long>(stats.Hits, new KeyValuePair<string, object?>("result", "hit")),
             new Measurement<long>(stats.Misses, new KeyValuePair<string, object?>("result", "miss")),
         }, "{request}", "Photo reads served by this node, by hit or miss.");
-        meter.CreateObservableCounter("haystack.cache.bytes_served", () => stats.BytesServed, "By", "Photo bytes sent to clients.");
+        meter.CreateObservableCounter("haystack.cache.served_bytes", () => stats.BytesServed, "By", "Photo bytes sent to clients.");
         meter.CreateObservableCounter("haystack.cache.store_fetches", () => stats.StoreFetches, "{request}", "GETs sent to stores on misses.");
         meter.CreateObservableCounter("haystack.cache.failovers", () => stats.Failovers, "{failover}", "Reads moved to the next replica after one failed.");
         meter.CreateObservableCounter("haystack.cache.evictions", () => cache.Evictions, "{photo}", "Photos dropped to stay within the capacity.");

@@ -1,3 +1,5 @@
+using Haystack.Telemetry;
+
 namespace Haystack.Cache;
 
 /// <summary>How one cache node runs: where it listens, which Directory and peers it knows, how much it keeps.</summary>
@@ -36,6 +38,9 @@ public sealed record CacheOptions
 
     /// <summary>A replica that failed is tried after the healthy ones for this long.</summary>
     public TimeSpan ReplicaPenalty { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>/metrics, traces and the log format.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
 
     /// <summary>Throws when a setting cannot work, naming the command-line option.</summary>
     public void Validate()

@@ -3,6 +3,7 @@ using Haystack.Cache.Http;
 using Haystack.Cache.Memory;
 using Haystack.Cache.Replicas;
 using Haystack.Hosting;
+using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -44,6 +45,7 @@ public sealed class CacheServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request framework logs would cost more than serving a hit; keep ASP.NET Core to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddHaystackTelemetry("haystack-cache", options.Telemetry, TelemetryNames.Cache);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -82,6 +84,7 @@ public sealed class CacheServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"), new ErrorResponseRules("cache"));
+        app.MapMetrics();
         app.MapHealthEndpoints();
         app.MapPhotoEndpoints();
         return new CacheServer(app, options, connections);

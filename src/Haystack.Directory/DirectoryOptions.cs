@@ -1,3 +1,5 @@
+using Haystack.Telemetry;
+
 namespace Haystack.Directory;
 
 /// <summary>How one Directory runs: its table, its stores and caches, and the volume policy.</summary>
@@ -47,6 +49,9 @@ public sealed record DirectoryOptions
 
     /// <summary>How often every store is probed for health and volume figures.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>/metrics, traces and the log format.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
 
     /// <summary>Throws when a setting cannot work, naming it.</summary>
     public void Validate()

@@ -5,6 +5,7 @@ using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
 using Haystack.Hosting;
 using Haystack.Protocol;
+using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -55,6 +56,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // One line per request would drown the state changes; ASP.NET's own warnings still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddHaystackTelemetry("haystack-directory", options.Telemetry, TelemetryNames.Directory);
         configureLogging?.Invoke(builder.Logging);
         var listeners = new HttpAndGrpcListeners("directory");
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -71,6 +73,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         app.UseUnknownMethodStatus();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),
             HttpFailureStatus.Rules(app.Services.GetRequiredService<DirectoryStats>()));
+        app.MapMetrics();
         app.MapHealthEndpoints();
         app.MapUploadEndpoint();
         app.MapLookupEndpoints();
@@ -86,6 +89,8 @@ public sealed class DirectoryServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         HttpAddress = listeners.HttpAddress;
         GrpcAddress = listeners.GrpcAddress;
+        // The gauges observe from start-up on, not from the first upload.
+        _ = app.Services.GetRequiredService<DirectoryMetrics>();
         maintenanceLoop = Task.Run(() => Maintenance.RunAsync(stopping.Token), CancellationToken.None);
     }
 
@@ -129,6 +134,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         });
         services.AddSingleton(s => new StoreClient(s.GetRequiredService<HttpClient>(), options.StoreTimeout));
         services.AddSingleton<DirectoryStats>();
+        services.AddSingleton<DirectoryMetrics>();
         services.AddSingleton<VolumeLoad>();
         services.AddSingleton<VolumeTransitions>();
         services.AddSingleton<VolumeGrowth>();

@@ -144,7 +144,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
     private StoreException Corrupt(PhotoId id, NeedleCorruptException e)
     {
         // The operator needs the file and offset; the client only needs to know to try another replica.
-        logger.LogError(e, "Corrupt needle served as an error: photo {PhotoId}", id);
+        logger.LogError(e, "Corrupt needle served as an error: photo {PhotoId} in volume {VolumeId}", id, id.VolumeId);
         return new StoreException(StoreFailure.Corrupt,
             $"Photo {id} failed its checksum on this store and was not returned; read it from another replica.", e);
     }

@@ -1,4 +1,5 @@
 using Haystack.Storage;
+using Haystack.Telemetry;
 
 namespace Haystack.Store;
 
@@ -27,6 +28,9 @@ public sealed record StoreOptions
     public double MinUploadBytesPerSecond { get; init; } = 4096;
 
     public TimeSpan MinUploadGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>/metrics, traces and the log format.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
 
     /// <summary>Largest needle body accepted over either protocol.</summary>
     public int MaxNeedleBytes => Volume.MaxNeedleDataBytes;

@@ -3,6 +3,8 @@ using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
 using Haystack.Store.Stats;
+using Haystack.Storage;
+using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -54,6 +56,7 @@ public sealed class StoreServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Per-request framework logs would cost more than serving a needle; keep ASP.NET Core to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddHaystackTelemetry("haystack-store", options.Telemetry, TelemetryNames.Store, StorageMetrics.MeterName);
         configureLogging?.Invoke(builder.Logging);
         // Requests run on the thread that read them instead of being queued to the thread pool: a page-cached GET then
         // costs no thread switch. Safe because handlers do not block: disk reads that must wait go to the pool (see
@@ -83,6 +86,7 @@ public sealed class StoreServer : IAsyncDisposable
         var app = builder.Build();
         app.UseUnknownMethodStatus();
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);
+        app.MapMetrics();
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();
@@ -99,6 +103,8 @@ public sealed class StoreServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         HttpAddress = listeners.HttpAddress;
         GrpcAddress = listeners.GrpcAddress;
+        // The volume gauges observe from start-up on, not from the first needle request.
+        _ = app.Services.GetRequiredService<StoreMetrics>();
         loading = Task.Run(LoadVolumesAsync, CancellationToken.None);
     }
 

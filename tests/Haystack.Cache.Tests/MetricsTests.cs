@@ -40,7 +40,7 @@ public sealed class MetricsTests
         var stats = await cluster.Cache.StatsAsync();
         Assert.Equal(2, measured["haystack.cache.requests.hit"]);
         Assert.Equal(1, measured["haystack.cache.requests.miss"]);
-        Assert.Equal(3 * 2500, measured["haystack.cache.bytes_served"]);
+        Assert.Equal(3 * 2500, measured["haystack.cache.served_bytes"]);
         Assert.Equal(stats.GetProperty("bytes_cached").GetInt64(), measured["haystack.cache.bytes"]);
         Assert.Equal(1, measured["haystack.cache.items"]);
         Assert.Equal(1, measured["haystack.cache.store_fetches"]);

@@ -95,7 +95,8 @@ public sealed class ReplicaFetcher(
         }
         var message = $"Photo {id}: no replica of volume {id.VolumeId} could serve it ({string.Join("; ", failures)}" +
             (notFound > 0 ? $"; {notFound} other replica(s) do not have it)." : ").") + " Retry shortly; the Directory has been told.";
-        logger.LogWarning("{Message}", message);
+        logger.LogWarning("No replica of volume {VolumeId} could serve photo {PhotoId} ({Failures}); {NotFound} other replica(s) do not have it",
+            id.VolumeId, id, string.Join("; ", failures), notFound);
         return FetchOutcome.Unavailable(message);
     }
 

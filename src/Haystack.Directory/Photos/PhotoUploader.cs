@@ -23,6 +23,7 @@ public sealed class PhotoUploader(
     PhotoUrls urls,
     DirectoryOptions options,
     DirectoryStats stats,
+    DirectoryMetrics metrics,
     ILogger<PhotoUploader> logger)
 {
     public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
@@ -105,6 +106,7 @@ public sealed class PhotoUploader(
         }
         catch (StoreCallException e)
         {
+            metrics.RecordReplicaWriteFailure(store);
             return e;
         }
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Haystack.Storage.Files;
 
 /// <summary>
@@ -96,7 +98,9 @@ internal sealed class GroupCommit : IDisposable
             {
                 if (target > Volatile.Read(ref _durable) && _fault is null)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     _flush();
+                    StorageMetrics.RecordFlush(target - Volatile.Read(ref _durable), Stopwatch.GetElapsedTime(started));
                     Interlocked.Increment(ref _flushes);
                 }
                 lock (_lock)

@@ -56,6 +56,8 @@ public static class CacheCommand
         {
             port, directory, nodes, self, capacity, cdnHeader, replicaTimeout, lookupTtl,
         };
+        var telemetry = new TelemetryArguments();
+        telemetry.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new CacheOptions
@@ -68,6 +70,7 @@ public static class CacheCommand
                 CdnHeader = result.GetRequiredValue(cdnHeader),
                 ReplicaTimeout = TimeSpan.FromMilliseconds(result.GetValue(replicaTimeout)),
                 LookupTtl = TimeSpan.FromMilliseconds(result.GetValue(lookupTtl)),
+                Telemetry = telemetry.Read(result),
             };
             try
             {

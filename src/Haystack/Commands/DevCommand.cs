@@ -137,6 +137,7 @@ public static class DevCommand
               directory  {directory}   (uploads, lookups, deletes, /volumes; gRPC on port {layout.DirectoryGrpcPort})
               cache      {cache}   (reads: GET {cache}/<photo id>)
               stores     {stores}
+              metrics    /metrics on each of them (Prometheus format; docs/observability.md)
 
             Try it:
               curl -s --data-binary @photo.jpg -H 'Content-Type: image/jpeg' {directory}/upload

@@ -78,6 +78,8 @@ public static class DirectoryCommand
             state, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
             maxUploadBytes, storeTimeout, probeInterval,
         };
+        var telemetry = new TelemetryArguments();
+        telemetry.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
@@ -95,6 +97,7 @@ public static class DirectoryCommand
                 MaxUploadBytes = result.GetValue(maxUploadBytes),
                 StoreTimeout = TimeSpan.FromMilliseconds(result.GetValue(storeTimeout)),
                 ProbeInterval = TimeSpan.FromMilliseconds(result.GetValue(probeInterval)),
+                Telemetry = telemetry.Read(result),
             };
             try
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Haystack.Commands.Cli;
 using Haystack.Storage;
 using Haystack.Store;
 
@@ -43,6 +44,8 @@ public static class StoreCommand
         {
             data, port, grpcPort, maxNeedleBytes, volumeSizeBytes, createVolumes,
         };
+        var telemetry = new TelemetryArguments();
+        telemetry.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
@@ -57,6 +60,7 @@ public static class StoreCommand
                     SizeLimitBytes = result.GetValue(volumeSizeBytes),
                 },
                 VolumesToCreate = result.GetValue(createVolumes) ?? [],
+                Telemetry = telemetry.Read(result),
             };
             RunSocketCompletionsInline();
             await using var server = StoreServer.Create(options);

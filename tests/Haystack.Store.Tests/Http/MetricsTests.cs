@@ -12,8 +12,8 @@ public sealed class MetricsTests
         await using var store = await TestStore.StartAsync();
         var meters = store.Server.Services.GetRequiredService<IMeterFactory>();
         using var requests = new CounterListener(meters, "haystack.store.requests");
-        using var bytesRead = new CounterListener(meters, "haystack.store.bytes_read");
-        using var bytesWritten = new CounterListener(meters, "haystack.store.bytes_written");
+        using var bytesRead = new CounterListener(meters, "haystack.store.read_bytes");
+        using var bytesWritten = new CounterListener(meters, "haystack.store.written_bytes");
 
         await store.Http.PutAsync("/1,1deadbeef", new ByteArrayContent(new byte[700]));
         await store.Http.GetAsync("/1,1deadbeef");

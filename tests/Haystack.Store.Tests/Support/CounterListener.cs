@@ -4,11 +4,15 @@ using Haystack.Store.Stats;
 
 namespace Haystack.Store.Tests.Support;
 
-/// <summary>Records one counter of the "Haystack.Store" meter created by one store's meter factory.</summary>
+/// <summary>
+/// Records one counter of the "Haystack.Store" meter created by one store's meter factory. An observable counter is
+/// read when a total is asked for; its latest observation is its total.
+/// </summary>
 internal sealed class CounterListener : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> measurements = new();
+    private bool observable;
 
     public CounterListener(IMeterFactory factory, string instrumentName)
     {
@@ -16,6 +20,7 @@ internal sealed class CounterListener : IDisposable
         {
             if (instrument.Meter.Name == StoreMetrics.MeterName && instrument.Meter.Scope == factory && instrument.Name == instrumentName)
             {
+                observable = instrument.IsObservable;
                 l.EnableMeasurementEvents(instrument);
             }
         };
@@ -31,11 +36,21 @@ internal sealed class CounterListener : IDisposable
         listener.Start();
     }
 
-    public long Total => measurements.Sum(m => m.Value);
+    public long Total => Measurements().Sum(m => m.Value);
 
     /// <summary>The sum of measurements carrying this tag value.</summary>
     public long TotalWhere(string tag, string value) =>
-        measurements.Where(m => m.Tags.TryGetValue(tag, out var v) && v == value).Sum(m => m.Value);
+        Measurements().Where(m => m.Tags.TryGetValue(tag, out var v) && v == value).Sum(m => m.Value);
+
+    private ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> Measurements()
+    {
+        if (observable)
+        {
+            measurements.Clear();
+            listener.RecordObservableInstruments();
+        }
+        return measurements;
+    }
 
     public void Dispose() => listener.Dispose();
 }

@@ -25,7 +25,8 @@ public sealed partial class DevCommandTests
             dev.Start();
             await dev.WaitReadyAsync();
             await dev.WaitForOutputAsync(RunningBanner());
-            Assert.Contains($"curl -s {cacheUrl}/stats", dev.Output);
+            // The banner arrives in more than one read of dev's output: wait for its last line, not just its first.
+            await dev.WaitForOutputAsync(new Regex(Regex.Escape($"curl -s {cacheUrl}/stats")));
 
             var file = data.Combine("cat.jpg");
             await File.WriteAllBytesAsync(file, PhotoBytes.Create(42));
