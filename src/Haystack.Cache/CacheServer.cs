@@ -2,7 +2,7 @@ using System.Net;
 using Haystack.Cache.Http;
 using Haystack.Cache.Memory;
 using Haystack.Cache.Replicas;
-using Haystack.Store.Http;
+using Haystack.Hosting;
 using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

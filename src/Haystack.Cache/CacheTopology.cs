@@ -1,4 +1,4 @@
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache;
 

@@ -1,6 +1,6 @@
 using Haystack.Cache.Memory;
 using Haystack.Cache.Replicas;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache;
 

@@ -1,12 +1,10 @@
-using Haystack.Cache;
 using Haystack.Directory.Http;
 using Haystack.Directory.Photos;
 using Haystack.Directory.Rpc;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
-using Haystack.Store;
-using Haystack.Store.Http;
-using Haystack.Store.Rpc;
+using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,6 +13,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using V1 = Haystack.Protocol.Directory.V1;
 
 namespace Haystack.Directory;
 

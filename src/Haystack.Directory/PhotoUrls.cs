@@ -1,5 +1,4 @@
-using Haystack.Cache;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Haystack.Protocol;
 
 namespace Haystack.Store;
 
@@ -9,8 +10,6 @@ namespace Haystack.Store;
 /// <param name="Checksum">The needle's stored CRC32C (content type and data); the entity tag is its 8 lowercase hex digits.</param>
 public sealed record PhotoContent(PhotoId Id, ReadOnlyMemory<byte> Data, string ContentType, uint Checksum) : IDisposable
 {
-    public const string DefaultContentType = "application/octet-stream";
-
     public string ETag => Checksum.ToString("x8", CultureInfo.InvariantCulture);
 
     /// <summary>Owner of <see cref="Data"/>'s buffer, released by <see cref="Dispose"/>.</summary>

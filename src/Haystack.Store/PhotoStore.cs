@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Storage.Checksums;
 using Haystack.Store.Stats;
@@ -41,7 +42,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
             var volume = volumes.Get(id.VolumeId);
             await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken);
             stats.Record(StoreOperation.Write, RequestOutcome.Ok, data.Length, Stopwatch.GetElapsedTime(started));
-            return new PhotoContent(id, data, contentType ?? PhotoContent.DefaultContentType, NeedleChecksum.Compute(contentType, data.Span));
+            return new PhotoContent(id, data, contentType ?? PhotoContentType.Default, NeedleChecksum.Compute(contentType, data.Span));
         }
         catch (Exception e)
         {
@@ -68,7 +69,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
             var needle = await volume.ReadAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, cancellationToken)
                 ?? throw NotFound(id);
             stats.Record(StoreOperation.Read, RequestOutcome.Ok, needle.Data.Length, Stopwatch.GetElapsedTime(started));
-            return new PhotoContent(id, needle.Data, needle.ContentType ?? PhotoContent.DefaultContentType, needle.Checksum) { Buffer = needle };
+            return new PhotoContent(id, needle.Data, needle.ContentType ?? PhotoContentType.Default, needle.Checksum) { Buffer = needle };
         }
         catch (Exception e)
         {

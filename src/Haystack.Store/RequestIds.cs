@@ -1,3 +1,5 @@
+using Haystack.Protocol;
+
 namespace Haystack.Store;
 
 /// <summary>Ids as clients send them (URL segments, message fields), refusing malformed ones with a message (HTTP 400 / gRPC INVALID_ARGUMENT).</summary>

@@ -1,3 +1,5 @@
+using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
 using Haystack.Store.Stats;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Store;
 

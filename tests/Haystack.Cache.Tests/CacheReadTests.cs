@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Haystack.Cache.Tests.Support;
-using Haystack.Store;
-using Haystack.Store.Http;
+using Haystack.Protocol;
 
 namespace Haystack.Cache.Tests;
 

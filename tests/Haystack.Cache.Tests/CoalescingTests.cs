@@ -58,7 +58,7 @@ public sealed class CoalescingTests
     public async Task Concurrent_misses_in_one_volume_share_one_directory_lookup()
     {
         await using var cluster = await TestCluster.StartAsync(configure: o => o with { LookupTtl = TimeSpan.FromHours(1) });
-        var ids = new List<Haystack.Store.PhotoId>();
+        var ids = new List<Haystack.Protocol.PhotoId>();
         for (var i = 0; i < 16; i++)
         {
             ids.Add(await cluster.UploadAsync(200 + (ulong)i, [(byte)i]));

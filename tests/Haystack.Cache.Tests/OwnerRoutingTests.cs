@@ -1,6 +1,6 @@
 using System.Net;
 using Haystack.Cache.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache.Tests;
 

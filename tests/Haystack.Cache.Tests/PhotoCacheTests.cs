@@ -1,5 +1,5 @@
 using Haystack.Cache.Memory;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache.Tests;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ClientId = Haystack.Client.PhotoId;
-using StoreId = Haystack.Store.PhotoId;
+using StoreId = Haystack.Protocol.PhotoId;
 
 namespace Haystack.Client.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Haystack.Install.Tests.Support;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
+using Haystack.Testing;
 
 namespace Haystack.Install.Tests;
 

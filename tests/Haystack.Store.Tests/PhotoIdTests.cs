@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Haystack.Protocol;
 
 namespace Haystack.Store.Tests;
 

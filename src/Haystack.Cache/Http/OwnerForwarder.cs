@@ -1,4 +1,4 @@
-using Haystack.Store;
+using Haystack.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,5 @@
-using Haystack.Store;
-using Haystack.Store.Http;
+using Haystack.Protocol;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

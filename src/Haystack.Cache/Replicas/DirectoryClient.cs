@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache.Replicas;
 

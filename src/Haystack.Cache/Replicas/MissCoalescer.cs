@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Cache.Replicas;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Haystack.Store;
+using Haystack.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Cache.Replicas;

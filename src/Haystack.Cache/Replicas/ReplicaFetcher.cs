@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Haystack.Cache.Memory;
 using Haystack.Storage.Checksums;
-using Haystack.Store;
+using Haystack.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Cache.Replicas;
@@ -111,7 +111,7 @@ public sealed class ReplicaFetcher(
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var data = await response.Content.ReadAsByteArrayAsync(deadline.Token);
-                var contentType = response.Content.Headers.ContentType?.ToString() ?? PhotoContent.DefaultContentType;
+                var contentType = response.Content.Headers.ContentType?.ToString() ?? PhotoContentType.Default;
                 var etag = response.Headers.ETag?.Tag.Trim('"') ?? Crc32C.Compute(data).ToString("x8", CultureInfo.InvariantCulture);
                 return ReplicaAttempt.Served(new CachedPhoto(data, contentType, etag));
             }

@@ -1,4 +1,4 @@
-using Haystack.Store.Http;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Haystack.Directory.Http;

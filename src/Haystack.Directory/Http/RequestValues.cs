@@ -1,5 +1,5 @@
 using System.Globalization;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Http;
 
@@ -7,7 +7,7 @@ namespace Haystack.Directory.Http;
 internal static class RequestValues
 {
     public static PhotoId PhotoId(string text) =>
-        Store.PhotoId.TryParse(text, out var id, out var problem)
+        Protocol.PhotoId.TryParse(text, out var id, out var problem)
             ? id
             : throw new DirectoryException(DirectoryFailure.InvalidArgument, $"Bad photo id: {problem}.");
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Haystack.Store;
+using Haystack.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Directory.Photos;

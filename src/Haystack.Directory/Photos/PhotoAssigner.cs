@@ -1,5 +1,5 @@
 using Haystack.Directory.Volumes;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Photos;
 

@@ -1,6 +1,6 @@
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Photos;
 

@@ -1,6 +1,7 @@
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
-using Haystack.Store;
+using Haystack.Protocol;
+using Haystack.Storage.Format;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Directory.Photos;
@@ -26,12 +27,6 @@ public sealed class PhotoUploader(
     DirectoryMetrics metrics,
     ILogger<PhotoUploader> logger)
 {
-    // Needle header, footer and padding as the engine lays them out (Haystack.Storage FORMAT.md); used to keep
-    // the size estimate close between probes.
-    private const int NeedleHeaderBytes = 32;
-    private const int NeedleFooterBytes = 8;
-    private const int NeedleAlignment = 8;
-
     public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
     {
         if (request.Data.IsEmpty)
@@ -136,8 +131,8 @@ public sealed class PhotoUploader(
     /// <summary>Keeps the size estimate current between probes and seals the volume once it reaches the threshold.</summary>
     private async Task RecordWrittenAsync(uint volumeId, UploadRequest request, CancellationToken cancellationToken)
     {
-        var needleBytes = NeedleHeaderBytes + (request.ContentType?.Length ?? 0) + request.Data.Length + NeedleFooterBytes;
-        var onDisk = (needleBytes + NeedleAlignment - 1) / NeedleAlignment * NeedleAlignment;
+        // The needle as the engine lays it out, so the estimate stays close between probes.
+        var onDisk = NeedleLayout.TotalLength(request.ContentType?.Length ?? 0, request.Data.Length);
         var updated = await table.UpdateAsync(volumeId, v => v with { SizeBytes = v.SizeBytes + onDisk, NeedleCount = v.NeedleCount + 1 }, cancellationToken);
         if (updated is { State: VolumeState.Writable } && updated.Fill >= options.ReadOnlyThreshold)
         {

@@ -1,8 +1,9 @@
 using Grpc.Core;
 using Haystack.Directory.Photos;
 using Haystack.Directory.Stores;
-using Haystack.Directory.V1;
 using Haystack.Directory.Volumes;
+using Haystack.Protocol.Directory.V1;
+using V1 = Haystack.Protocol.Directory.V1;
 
 namespace Haystack.Directory.Rpc;
 

@@ -1,4 +1,4 @@
-using Haystack.Store.Http;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Stores;
 

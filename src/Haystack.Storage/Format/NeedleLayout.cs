@@ -1,7 +1,10 @@
 namespace Haystack.Storage.Format;
 
-/// <summary>Byte positions of the needle format; FORMAT.md describes the same table in prose.</summary>
-internal static class NeedleLayout
+/// <summary>
+/// Byte positions of the needle format; FORMAT.md describes the same table in prose. Public for
+/// <see cref="TotalLength"/>, which the Directory uses to keep its estimate of a volume's size.
+/// </summary>
+public static class NeedleLayout
 {
     public const int Alignment = 8;
 

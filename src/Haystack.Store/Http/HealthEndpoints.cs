@@ -1,3 +1,4 @@
+using Haystack.Protocol;
 using Haystack.Store.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ internal static class HealthEndpoints
         rejected = stats.Rejected,
         aborted_uploads = stats.AbortedUploads,
         corrupt_reads = stats.CorruptReads,
-        volumes = volumes.List().Select(v => VolumeStatus.From(v.Stats)),
+        volumes = volumes.List().Select(v => VolumeStatusReport.From(v.Stats)),
         failed_volumes = volumes.FailedVolumes,
     });
 }

@@ -1,3 +1,4 @@
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Haystack.Store.Http;

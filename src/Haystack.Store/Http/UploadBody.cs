@@ -1,4 +1,5 @@
 using System.Buffers;
+using Haystack.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace Haystack.Store.Http;

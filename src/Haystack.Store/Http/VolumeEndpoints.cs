@@ -25,7 +25,7 @@ internal static class VolumeEndpoints
     }
 
     private static IResult List(VolumeSet volumes) =>
-        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatus.From(v.Stats)) });
+        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatusReport.From(v.Stats)) });
 
     /// <summary>Optional query parameter <c>replicas</c> (default 1) is recorded in the superblock.</summary>
     private static async Task<IResult> CreateAsync(string volumeId, string? replicas, VolumeSet volumes, CancellationToken cancellationToken)
@@ -37,14 +37,14 @@ internal static class VolumeEndpoints
             throw new StoreException(StoreFailure.InvalidArgument, $"Volume {id}: replicas '{replicas}' is not a number from 1 to {byte.MaxValue}.");
         }
         var volume = await volumes.CreateAsync(id, replicaCount, cancellationToken);
-        return TypedResults.Created($"/volumes/{id}", VolumeStatus.From(volume.Stats));
+        return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
     }
 
     private static IResult Status(string volumeId, VolumeSet volumes) =>
-        TypedResults.Ok(VolumeStatus.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
+        TypedResults.Ok(VolumeStatusReport.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
 
     private static async Task<IResult> MarkReadOnlyAsync(string volumeId, VolumeSet volumes) =>
-        TypedResults.Ok(VolumeStatus.From((await volumes.MarkReadOnlyAsync(RequestIds.Volume(volumeId))).Stats));
+        TypedResults.Ok(VolumeStatusReport.From((await volumes.MarkReadOnlyAsync(RequestIds.Volume(volumeId))).Stats));
 
     private static async Task<IResult> CompactAsync(string volumeId, VolumeSet volumes, CancellationToken cancellationToken)
     {
@@ -77,6 +77,6 @@ internal static class VolumeEndpoints
             bodyLimit.MaxRequestBodySize = limit;
         }
         var volume = await volumes.ImportAsync(id, context.Request.Body, length, cancellationToken);
-        return TypedResults.Created($"/volumes/{id}", VolumeStatus.From(volume.Stats));
+        return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
     }
 }

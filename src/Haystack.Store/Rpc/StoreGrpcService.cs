@@ -1,8 +1,9 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Haystack.Protocol.Store.V1;
 using Haystack.Storage;
-using Haystack.Store.V1;
 using Microsoft.AspNetCore.Http;
+using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Store.Rpc;
 

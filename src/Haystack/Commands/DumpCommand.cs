@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Haystack.Commands.Cli;
 using Haystack.Commands.VolumeFiles;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Storage.Inspection;
-using Haystack.Store;
 
 namespace Haystack.Commands;
 

@@ -43,7 +43,7 @@ public static class LocateCommand
             }
             AnsiConsole.Write(table);
 
-            var storeId = new Store.PhotoId(photoId.VolumeId, photoId.Key, photoId.AlternateKey, photoId.Cookie);
+            var storeId = new Protocol.PhotoId(photoId.VolumeId, photoId.Key, photoId.AlternateKey, photoId.Cookie);
             var local = NeedleSearch.Find(storeId, result.GetValue(data) ?? []).ToList();
             Console.Out.WriteLine(local.Count == 0
                 ? "offset: no local volume file found (pass --data <store data folder>; the store API does not report offsets)"

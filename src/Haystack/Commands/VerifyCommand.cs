@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Haystack.Commands.Cli;
 using Haystack.Commands.VolumeFiles;
+using Haystack.Protocol;
 using Haystack.Storage.Inspection;
-using Haystack.Store;
 
 namespace Haystack.Commands;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Haystack.Directory.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Http;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Haystack.Directory.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Http;
 

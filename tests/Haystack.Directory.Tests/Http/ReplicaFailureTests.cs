@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Haystack.Directory.Tests.Support;
 using Haystack.Directory.Volumes;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Http;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Haystack.Cache;
 using Haystack.Directory.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Http;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Haystack.Directory.Tests.Support;
 using Haystack.Directory.Volumes;
-using Haystack.Store;
+using Haystack.Protocol;
 using k8s;
 
 namespace Haystack.Directory.Tests.Kubernetes;

@@ -4,8 +4,9 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using Haystack.Directory.Tests.Support;
-using Haystack.Directory.V1;
-using Haystack.Store;
+using Haystack.Protocol;
+using Haystack.Protocol.Directory.V1;
+using V1 = Haystack.Protocol.Directory.V1;
 
 namespace Haystack.Directory.Tests.Rpc;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Haystack.Directory.Tests.Support;
-using Haystack.Store;
+using Haystack.Protocol;
+using Haystack.Testing;
 
 namespace Haystack.Directory.Tests.Rpc;
 

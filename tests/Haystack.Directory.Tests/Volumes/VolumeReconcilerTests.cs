@@ -1,6 +1,6 @@
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
-using Haystack.Store.Http;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Volumes;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
+using Haystack.Testing;
 
 namespace Haystack.Install.Tests.Support;
 

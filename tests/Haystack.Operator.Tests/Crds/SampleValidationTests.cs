@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
+using Haystack.Testing;
 using k8s;
 using k8s.Models;
 using Haystack.Operator.Tests.Support;

@@ -3,6 +3,7 @@ using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Crds;
 

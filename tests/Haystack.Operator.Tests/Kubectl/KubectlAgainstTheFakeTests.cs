@@ -3,6 +3,7 @@ using Haystack.Kubernetes.Fake;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Tests.Support;
+using Haystack.Testing;
 using k8s.Models;
 
 namespace Haystack.Operator.Tests.Kubectl;

@@ -4,6 +4,7 @@ using Haystack.Operator.Controller;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Manifests;
 

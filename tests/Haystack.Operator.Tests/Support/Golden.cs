@@ -1,3 +1,5 @@
+using Haystack.Testing;
+
 namespace Haystack.Operator.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Support;
 

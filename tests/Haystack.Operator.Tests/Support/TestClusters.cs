@@ -1,5 +1,6 @@
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Support;
 

@@ -1,7 +1,8 @@
 using Grpc.Core;
+using Haystack.Hosting;
+using Haystack.Protocol.Store.V1;
 using Haystack.Store.Rpc;
 using Haystack.Store.Tests.Support;
-using Haystack.Store.V1;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Haystack.Store.Tests.Grpc;

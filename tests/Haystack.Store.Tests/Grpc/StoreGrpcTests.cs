@@ -2,8 +2,9 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Haystack.Protocol.Store.V1;
 using Haystack.Store.Tests.Support;
-using Haystack.Store.V1;
+using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Store.Tests.Grpc;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Haystack.Store.Http;
+using Haystack.Protocol;
 
 namespace Haystack.Store.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Haystack.Protocol;
 using Haystack.Store;
 using Haystack.Tests.Support;
 

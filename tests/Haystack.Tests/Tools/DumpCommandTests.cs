@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Store;
 using Haystack.Tests.Support;

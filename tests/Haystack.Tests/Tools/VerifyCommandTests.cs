@@ -1,3 +1,4 @@
+using Haystack.Protocol;
 using Haystack.Store;
 using Haystack.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Storage.Inspection;
 using Haystack.Store;

@@ -1,6 +1,5 @@
-using Haystack.Store;
 
-namespace Haystack.Cache;
+namespace Haystack.Protocol;
 
 /// <summary>
 /// Chooses the cache node that owns a photo id by rendezvous (highest random weight) hashing over a fixed

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Haystack.Directory.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>Runs a command to completion and returns its standard output; a failure carries its standard error.</summary>
-internal static class ExternalProcess
+public static class ExternalProcess
 {
     public static async Task<string> RunAsync(string fileName, params string[] arguments)
     {
@@ -11,7 +11,12 @@ internal static class ExternalProcess
         {
             throw new FileNotFoundException($"{fileName} is missing; hack/deps.sh installs it (hack/deps/apt.txt).", fileName);
         }
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

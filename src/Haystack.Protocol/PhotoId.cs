@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Haystack.Store;
+namespace Haystack.Protocol;
 
 /// <summary>
 /// The public name of one photo variant: logical volume, key, alternate key (size variant) and the random

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Haystack.Store.Rpc;
+namespace Haystack.Hosting;
 
 /// <summary>
 /// The gRPC side of a server (Store and Directory): its service on Grpc.AspNetCore, the standard health service

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Matching;
 
-namespace Haystack.Store.Rpc;
+namespace Haystack.Hosting;
 
 /// <summary>
 /// Keeps the gRPC endpoints to the HTTP/2 port: on the HTTP/1.1 port a gRPC path matches the server's other

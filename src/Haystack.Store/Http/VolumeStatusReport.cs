@@ -1,21 +1,10 @@
+using Haystack.Protocol;
 using Haystack.Storage;
 
 namespace Haystack.Store.Http;
 
-/// <summary>One volume as the admin endpoints and /stats report it (snake_case JSON).</summary>
-public sealed record VolumeStatus(
-    uint VolumeId,
-    long SizeBytes,
-    long SizeLimitBytes,
-    long FreeBytes,
-    long NeedleCount,
-    long LiveBytes,
-    long GarbageNeedleCount,
-    long GarbageBytes,
-    double GarbageRatio,
-    bool ReadOnly,
-    uint CompactionRevision,
-    int ReplicaCount)
+/// <summary>A volume's engine statistics as the admin endpoints and /stats report them.</summary>
+internal static class VolumeStatusReport
 {
     public static VolumeStatus From(VolumeStats stats) => new(
         stats.VolumeId.Value,

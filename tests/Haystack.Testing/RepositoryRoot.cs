@@ -1,7 +1,7 @@
-namespace Haystack.Operator.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>The checkout the tests run from, found by walking up to the solution file.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

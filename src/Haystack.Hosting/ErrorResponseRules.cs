@@ -1,4 +1,4 @@
-namespace Haystack.Store.Http;
+namespace Haystack.Hosting;
 
 /// <summary>What one server's <see cref="ErrorResponses"/> say that the others' do not.</summary>
 /// <param name="ServerName">Named in the 500 message: "failed inside the store; see its log."</param>

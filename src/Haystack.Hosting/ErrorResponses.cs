@@ -1,8 +1,9 @@
+using Haystack.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Haystack.Store.Http;
+namespace Haystack.Hosting;
 
 /// <summary>
 /// Turns failures into <c>{"error": "..."}</c> responses, the same way on every server (Store, Directory, Cache), so

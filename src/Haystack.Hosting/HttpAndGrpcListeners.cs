@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Haystack.Store;
+namespace Haystack.Hosting;
 
 /// <summary>
 /// A server's two Kestrel endpoints: HTTP/1.1 for the REST API and cleartext HTTP/2 for gRPC (prior knowledge, as

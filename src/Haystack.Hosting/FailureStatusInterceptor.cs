@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
-namespace Haystack.Store.Rpc;
+namespace Haystack.Hosting;
 
 /// <summary>
 /// Ends a call whose handler threw with the status the exception stands for: a server's own refusals through
