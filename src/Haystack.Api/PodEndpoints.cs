@@ -15,11 +15,11 @@ public sealed class PodEndpoints
     /// <summary>The environment variable holding a host map: <c>host=127.0.0.1:port</c> pairs, comma separated.</summary>
     public const string HostMapVariable = "HAYSTACK_HOST_MAP";
 
-    private readonly IReadOnlyDictionary<string, DnsEndPoint> hostMap;
+    private readonly IReadOnlyDictionary<string, DnsEndPoint> _hostMap;
 
     public PodEndpoints(IReadOnlyDictionary<string, DnsEndPoint> hostMap)
     {
-        this.hostMap = new Dictionary<string, DnsEndPoint>(hostMap, StringComparer.OrdinalIgnoreCase);
+        _hostMap = new Dictionary<string, DnsEndPoint>(hostMap, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every name through cluster DNS.</summary>
@@ -53,7 +53,7 @@ public sealed class PodEndpoints
     public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = connectTimeout, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) };
-        if (hostMap.Count > 0)
+        if (_hostMap.Count > 0)
         {
             handler.ConnectCallback = ConnectAsync;
         }
@@ -61,7 +61,7 @@ public sealed class PodEndpoints
     }
 
     /// <summary>Where a connection to <paramref name="host"/> really goes.</summary>
-    public DnsEndPoint Resolve(string host, int port) => hostMap.GetValueOrDefault(host) ?? new DnsEndPoint(host, port);
+    public DnsEndPoint Resolve(string host, int port) => _hostMap.GetValueOrDefault(host) ?? new DnsEndPoint(host, port);
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {

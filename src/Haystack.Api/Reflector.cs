@@ -16,7 +16,7 @@ namespace Haystack.Api;
 public sealed class Reflector<T>(ListWatch<T> source, int pageSize = 500)
     where T : IKubernetesObject<V1ObjectMeta>
 {
-    private readonly Dictionary<(string? Namespace, string? Name), T> known = [];
+    private readonly Dictionary<(string? Namespace, string? Name), T> _known = [];
 
     /// <summary>How many times the reflector listed (once at start, then once per 410 Gone).</summary>
     public int ListCount { get; private set; }
@@ -73,11 +73,11 @@ public sealed class Reflector<T>(ListWatch<T> source, int pageSize = 500)
                 var key = KeyOf(next.Object);
                 if (next.Type == WatchEventType.Deleted)
                 {
-                    known.Remove(key);
+                    _known.Remove(key);
                 }
                 else
                 {
-                    known[key] = next.Object;
+                    _known[key] = next.Object;
                 }
 
                 yield return next;
@@ -117,7 +117,7 @@ public sealed class Reflector<T>(ListWatch<T> source, int pageSize = 500)
         while (!string.IsNullOrEmpty(continueToken));
 
         var changes = new List<(WatchEventType, T)>();
-        foreach (var (key, old) in known)
+        foreach (var (key, old) in _known)
         {
             if (!listed.ContainsKey(key))
             {
@@ -127,7 +127,7 @@ public sealed class Reflector<T>(ListWatch<T> source, int pageSize = 500)
 
         foreach (var (key, item) in listed)
         {
-            if (!known.TryGetValue(key, out var old))
+            if (!_known.TryGetValue(key, out var old))
             {
                 changes.Add((WatchEventType.Added, item));
             }
@@ -137,10 +137,10 @@ public sealed class Reflector<T>(ListWatch<T> source, int pageSize = 500)
             }
         }
 
-        known.Clear();
+        _known.Clear();
         foreach (var (key, item) in listed)
         {
-            known[key] = item;
+            _known[key] = item;
         }
 
         return (version, changes);

@@ -21,23 +21,23 @@ namespace Haystack.Cache;
 /// </summary>
 public sealed class CacheServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly CacheOptions options;
-    private readonly SocketsHttpHandler connections;
+    private readonly WebApplication _app;
+    private readonly CacheOptions _options;
+    private readonly SocketsHttpHandler _connections;
 
     private CacheServer(WebApplication app, CacheOptions options, SocketsHttpHandler connections)
     {
-        this.app = app;
-        this.options = options;
-        this.connections = connections;
+        _app = app;
+        _options = options;
+        _connections = connections;
     }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The bound address, e.g. http://127.0.0.1:7080 (known after <see cref="StartAsync"/>).</summary>
     public Uri Address { get; private set; } = null!;
 
-    public CacheTopology Topology => app.Services.GetRequiredService<CacheTopology>();
+    public CacheTopology Topology => _app.Services.GetRequiredService<CacheTopology>();
 
     public static CacheServer Create(CacheOptions options, Action<ILoggingBuilder>? configureLogging = null)
     {
@@ -93,21 +93,21 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Binds the port and settles this node's place in the ring; throws (stopped again) when the node list does not name it.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await app.StartAsync(cancellationToken);
-        Address = BoundAddress(app.Services.GetRequiredService<IServer>());
+        await _app.StartAsync(cancellationToken);
+        Address = BoundAddress(_app.Services.GetRequiredService<IServer>());
         // The instruments observe from creation on; create them with the node, not on the first scrape.
-        _ = app.Services.GetRequiredService<CacheMetrics>();
+        _ = _app.Services.GetRequiredService<CacheMetrics>();
         try
         {
             _ = Topology;
         }
         catch (ArgumentException)
         {
-            await app.StopAsync(CancellationToken.None);
+            await _app.StopAsync(CancellationToken.None);
             throw;
         }
-        app.Logger.LogInformation("Cache node {Self} of {Count} listening on {Address}; Directory {Directory}, {Capacity} bytes",
-            Topology.Self, Topology.Ring.Nodes.Count, Address, options.DirectoryUrl, options.CapacityBytes);
+        _app.Logger.LogInformation("Cache node {Self} of {Count} listening on {Address}; Directory {Directory}, {Capacity} bytes",
+            Topology.Self, Topology.Ring.Nodes.Count, Address, _options.DirectoryUrl, _options.CapacityBytes);
     }
 
     /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
@@ -115,7 +115,7 @@ public sealed class CacheServer : IAsyncDisposable
     {
         try
         {
-            await app.WaitForShutdownAsync(cancellationToken);
+            await _app.WaitForShutdownAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -125,9 +125,9 @@ public sealed class CacheServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync(CancellationToken.None);
-        await app.DisposeAsync();
-        connections.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _connections.Dispose();
     }
 
     private static HttpClient PeerClient(SocketsHttpHandler connections) =>

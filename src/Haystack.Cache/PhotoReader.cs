@@ -14,8 +14,8 @@ public sealed class PhotoReader(PhotoCache cache, MissCoalescer misses, CacheSta
 {
     // Bumped by every invalidation: a fetch that started before one must not put back what was just dropped.
     // The gate makes "no invalidation since the fetch began, so add" one step against a concurrent invalidation.
-    private readonly Lock invalidationGate = new();
-    private long invalidations;
+    private readonly Lock _invalidationGate = new();
+    private long _invalidations;
 
     /// <param name="fromCdn">The request came through a CDN.</param>
     /// <param name="mayCache">False when this node does not own the photo and serves it only as a fallback.</param>
@@ -25,7 +25,7 @@ public sealed class PhotoReader(PhotoCache cache, MissCoalescer misses, CacheSta
         {
             return new PhotoRead(cached, Hit: true, null);
         }
-        var before = Interlocked.Read(ref invalidations);
+        var before = Interlocked.Read(ref _invalidations);
         var outcome = await misses.FetchAsync(id, cancellationToken);
         switch (outcome.Status)
         {
@@ -46,9 +46,9 @@ public sealed class PhotoReader(PhotoCache cache, MissCoalescer misses, CacheSta
     /// <summary>Drops the photo from memory and from any fetch in flight; true when it was cached.</summary>
     public bool Invalidate(PhotoId id)
     {
-        lock (invalidationGate)
+        lock (_invalidationGate)
         {
-            Interlocked.Increment(ref invalidations);
+            Interlocked.Increment(ref _invalidations);
             misses.Forget(id);
             return cache.Remove(id);
         }
@@ -56,9 +56,9 @@ public sealed class PhotoReader(PhotoCache cache, MissCoalescer misses, CacheSta
 
     private bool AddUnlessInvalidated(PhotoId id, CachedPhoto photo, long invalidationsBefore)
     {
-        lock (invalidationGate)
+        lock (_invalidationGate)
         {
-            return invalidationsBefore == Interlocked.Read(ref invalidations) && cache.Add(id, photo);
+            return invalidationsBefore == Interlocked.Read(ref _invalidations) && cache.Add(id, photo);
         }
     }
 }

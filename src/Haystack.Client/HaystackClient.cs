@@ -16,10 +16,10 @@ namespace Haystack.Client;
 /// </summary>
 public sealed class HaystackClient
 {
-    private readonly ResilientSender sender;
-    private readonly Endpoint directory;
-    private readonly Endpoint? cache;
-    private readonly ReplicaReader replicas;
+    private readonly ResilientSender _sender;
+    private readonly Endpoint _directory;
+    private readonly Endpoint? _cache;
+    private readonly ReplicaReader _replicas;
 
     /// <summary>A client on <paramref name="httpClient"/>; throws <see cref="ArgumentException"/> for options that cannot work.</summary>
     public HaystackClient(HttpClient httpClient, HaystackClientOptions options)
@@ -27,10 +27,10 @@ public sealed class HaystackClient
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        sender = new ResilientSender(httpClient, options);
-        directory = Endpoint.Of("directory", options.DirectoryUrl);
-        cache = options.CacheUrl is null ? null : Endpoint.Of("cache", options.CacheUrl);
-        replicas = new ReplicaReader(sender, directory, options);
+        _sender = new ResilientSender(httpClient, options);
+        _directory = Endpoint.Of("directory", options.DirectoryUrl);
+        _cache = options.CacheUrl is null ? null : Endpoint.Of("cache", options.CacheUrl);
+        _replicas = new ReplicaReader(_sender, _directory, options);
     }
 
     /// <summary>
@@ -45,17 +45,17 @@ public sealed class HaystackClient
         var type = ContentType(contentType);
         var start = content.CanSeek ? content.Position : 0;
         var mode = content.CanSeek ? RetryMode.ExceptAfterTimeout : RetryMode.Never;
-        using var response = await sender.SendAsync(directory, HttpMethod.Post, UploadPath(options), mode, cancellationToken,
+        using var response = await _sender.SendAsync(_directory, HttpMethod.Post, UploadPath(options), mode, cancellationToken,
             () => new UploadContent(content, start, type));
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            throw await ServerAnswers.FailureAsync(directory, response, cancellationToken);
+            throw await ServerAnswers.FailureAsync(_directory, response, cancellationToken);
         }
-        var stored = await ServerAnswers.ReadJsonAsync<UploadAnswer>(directory, response, cancellationToken);
+        var stored = await ServerAnswers.ReadJsonAsync<UploadAnswer>(_directory, response, cancellationToken);
         return PhotoId.TryParse(stored.Id, out var id, out var problem)
             ? new UploadedPhoto(id, stored.Url, stored.Volume, stored.Size)
-            : throw new HaystackException($"the directory at {directory.BaseUrl} answered the upload with an id this client cannot read: {problem}.",
-                directory.BaseUrl, response.StatusCode, isTransient: false);
+            : throw new HaystackException($"the directory at {_directory.BaseUrl} answered the upload with an id this client cannot read: {problem}.",
+                _directory.BaseUrl, response.StatusCode, isTransient: false);
     }
 
     /// <summary>Stores a photo held in memory; see <see cref="UploadAsync(Stream, string, UploadOptions?, CancellationToken)"/>.</summary>
@@ -76,21 +76,21 @@ public sealed class HaystackClient
     /// </summary>
     public async Task<Photo> GetAsync(PhotoId id, CancellationToken cancellationToken = default)
     {
-        if (cache is null)
+        if (_cache is null)
         {
             return await GetFromReplicasAsync(id, cancellationToken);
         }
-        using var response = await sender.SendAsync(cache, HttpMethod.Get, id.ToString(), RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(_cache, HttpMethod.Get, id.ToString(), RetryMode.Always, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new PhotoNotFoundException(id, cache.BaseUrl,
+            throw new PhotoNotFoundException(id, _cache.BaseUrl,
                 $"photo {id} was not found: it was deleted, never uploaded, or the cookie in the id is wrong.");
         }
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw await ServerAnswers.FailureAsync(cache, response, cancellationToken);
+            throw await ServerAnswers.FailureAsync(_cache, response, cancellationToken);
         }
-        return await PhotoAnswer.ReadAsync(id, cache, response, cancellationToken);
+        return await PhotoAnswer.ReadAsync(id, _cache, response, cancellationToken);
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed class HaystackClient
     /// cannot be reached, fails, or lacks the photo. Throws <see cref="PhotoNotFoundException"/> when none has it.
     /// </summary>
     public Task<Photo> GetFromReplicasAsync(PhotoId id, CancellationToken cancellationToken = default) =>
-        replicas.ReadAsync(id, cancellationToken);
+        _replicas.ReadAsync(id, cancellationToken);
 
     /// <summary>
     /// Deletes a photo on every replica (and drops it from the Cache). Throws <see cref="PhotoNotFoundException"/>
@@ -106,38 +106,38 @@ public sealed class HaystackClient
     /// </summary>
     public async Task DeleteAsync(PhotoId id, CancellationToken cancellationToken = default)
     {
-        using var response = await sender.SendAsync(directory, HttpMethod.Delete, id.ToString(), RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(_directory, HttpMethod.Delete, id.ToString(), RetryMode.Always, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new PhotoNotFoundException(id, directory.BaseUrl,
+            throw new PhotoNotFoundException(id, _directory.BaseUrl,
                 $"photo {id} was not found on any replica: already deleted, never uploaded, or a wrong id.");
         }
         if (!response.IsSuccessStatusCode)
         {
-            throw await ServerAnswers.FailureAsync(directory, response, cancellationToken);
+            throw await ServerAnswers.FailureAsync(_directory, response, cancellationToken);
         }
     }
 
     /// <summary>Where the Directory says a photo's volume lives: its state and replicas, healthy ones first.</summary>
     public async Task<VolumeLocation> LookupAsync(PhotoId id, CancellationToken cancellationToken = default)
     {
-        using var response = await sender.SendAsync(directory, HttpMethod.Get, ReplicaReader.LookupPath(id), RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(_directory, HttpMethod.Get, ReplicaReader.LookupPath(id), RetryMode.Always, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ServerAnswers.FailureAsync(directory, response, cancellationToken);
+            throw await ServerAnswers.FailureAsync(_directory, response, cancellationToken);
         }
-        return (await ServerAnswers.ReadJsonAsync<LookupAnswer>(directory, response, cancellationToken)).ToLocation();
+        return (await ServerAnswers.ReadJsonAsync<LookupAnswer>(_directory, response, cancellationToken)).ToLocation();
     }
 
     /// <summary>The Directory's volume table.</summary>
     public async Task<IReadOnlyList<VolumeInfo>> ListVolumesAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await sender.SendAsync(directory, HttpMethod.Get, "volumes", RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(_directory, HttpMethod.Get, "volumes", RetryMode.Always, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ServerAnswers.FailureAsync(directory, response, cancellationToken);
+            throw await ServerAnswers.FailureAsync(_directory, response, cancellationToken);
         }
-        return (await ServerAnswers.ReadJsonAsync<VolumesAnswer>(directory, response, cancellationToken)).Volumes;
+        return (await ServerAnswers.ReadJsonAsync<VolumesAnswer>(_directory, response, cancellationToken)).Volumes;
     }
 
     /// <summary>Asks one store (<c>HEAD</c>, no retry) whether it holds a photo; an unreachable store is a probe without status.</summary>
@@ -146,7 +146,7 @@ public sealed class HaystackClient
         var server = Endpoint.Of("store", store);
         try
         {
-            using var response = await sender.SendAsync(server, HttpMethod.Head, id.ToString(), RetryMode.Never, cancellationToken);
+            using var response = await _sender.SendAsync(server, HttpMethod.Head, id.ToString(), RetryMode.Never, cancellationToken);
             var holds = response.StatusCode == HttpStatusCode.OK;
             return new ReplicaProbe(server.BaseUrl, response.StatusCode,
                 holds ? response.Content.Headers.ContentLength : null, holds ? response.Headers.ETag?.Tag : null);
@@ -161,7 +161,7 @@ public sealed class HaystackClient
     public async Task<IReadOnlyList<StoreVolumeStatus>> ListStoreVolumesAsync(Uri store, CancellationToken cancellationToken = default)
     {
         var server = Endpoint.Of("store", store);
-        using var response = await sender.SendAsync(server, HttpMethod.Get, "volumes", RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(server, HttpMethod.Get, "volumes", RetryMode.Always, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
@@ -173,7 +173,7 @@ public sealed class HaystackClient
     public async Task<StoreVolumeStatus> GetStoreVolumeAsync(Uri store, uint volumeId, CancellationToken cancellationToken = default)
     {
         var server = Endpoint.Of("store", store);
-        using var response = await sender.SendAsync(server, HttpMethod.Get, VolumePath(volumeId), RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(server, HttpMethod.Get, VolumePath(volumeId), RetryMode.Always, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
@@ -188,7 +188,7 @@ public sealed class HaystackClient
     public async Task<CompactionReport> CompactAsync(Uri store, uint volumeId, CancellationToken cancellationToken = default)
     {
         var server = Endpoint.Of("store", store);
-        using var response = await sender.SendAsync(server, HttpMethod.Post, VolumePath(volumeId) + "/compact", RetryMode.ExceptAfterTimeout, cancellationToken);
+        using var response = await _sender.SendAsync(server, HttpMethod.Post, VolumePath(volumeId) + "/compact", RetryMode.ExceptAfterTimeout, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ServerAnswers.FailureAsync(server, response, cancellationToken);
@@ -200,7 +200,7 @@ public sealed class HaystackClient
     public async Task<JsonElement> GetStatsAsync(Uri server, CancellationToken cancellationToken = default)
     {
         var endpoint = Endpoint.Of("server", server);
-        using var response = await sender.SendAsync(endpoint, HttpMethod.Get, "stats", RetryMode.Always, cancellationToken);
+        using var response = await _sender.SendAsync(endpoint, HttpMethod.Get, "stats", RetryMode.Always, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ServerAnswers.FailureAsync(endpoint, response, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class DirectoryMetrics
 
     private static readonly VolumeState[] States = Enum.GetValues<VolumeState>();
 
-    private readonly ConcurrentDictionary<string, long> replicaWriteFailures = new();
+    private readonly ConcurrentDictionary<string, long> _replicaWriteFailures = new();
 
     public DirectoryMetrics(IMeterFactory meterFactory, DirectoryStats stats, VolumeTable table, StoreHealth health)
     {
@@ -25,7 +25,7 @@ public sealed class DirectoryMetrics
         // Every store's series exists from the start (at 0), so a dashboard shows which store fails, not only that one did.
         foreach (var store in health.Stores)
         {
-            replicaWriteFailures[StoreName(store)] = 0;
+            _replicaWriteFailures[StoreName(store)] = 0;
         }
         meter.CreateObservableCounter("haystack.directory.replica_write_failures", ObserveReplicaWriteFailures, "{write}",
             "Needle writes to one replica that failed during an upload, by store; the volume leaves the write path.");
@@ -55,11 +55,11 @@ public sealed class DirectoryMetrics
             "1 when the store answered its latest probe, 0 when it did not (absent before the first probe).");
     }
 
-    public void RecordReplicaWriteFailure(Uri store) => replicaWriteFailures.AddOrUpdate(StoreName(store), 1, (_, count) => count + 1);
+    public void RecordReplicaWriteFailure(Uri store) => _replicaWriteFailures.AddOrUpdate(StoreName(store), 1, (_, count) => count + 1);
 
     private IEnumerable<Measurement<long>> ObserveReplicaWriteFailures()
     {
-        foreach (var (store, count) in replicaWriteFailures)
+        foreach (var (store, count) in _replicaWriteFailures)
         {
             yield return new Measurement<long>(count, Tag("store", store));
         }

@@ -23,19 +23,19 @@ namespace Haystack.Directory;
 /// </summary>
 public sealed class DirectoryServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly HttpAndGrpcListeners listeners;
-    private readonly CancellationTokenSource stopping = new();
-    private Task maintenanceLoop = Task.CompletedTask;
-    private Task followLoop = Task.CompletedTask;
+    private readonly WebApplication _app;
+    private readonly HttpAndGrpcListeners _listeners;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _maintenanceLoop = Task.CompletedTask;
+    private Task _followLoop = Task.CompletedTask;
 
     private DirectoryServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
-        this.app = app;
-        this.listeners = listeners;
+        _app = app;
+        _listeners = listeners;
     }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The bound HTTP address (known after <see cref="StartAsync"/>).</summary>
     public Uri HttpAddress { get; private set; } = null!;
@@ -43,11 +43,11 @@ public sealed class DirectoryServer : IAsyncDisposable
     /// <summary>The bound gRPC (h2c) address (known after <see cref="StartAsync"/>).</summary>
     public Uri GrpcAddress { get; private set; } = null!;
 
-    public VolumeTable Table => app.Services.GetRequiredService<VolumeTable>();
+    public VolumeTable Table => _app.Services.GetRequiredService<VolumeTable>();
 
-    public VolumeMaintenance Maintenance => app.Services.GetRequiredService<VolumeMaintenance>();
+    public VolumeMaintenance Maintenance => _app.Services.GetRequiredService<VolumeMaintenance>();
 
-    public KeySequence Keys => app.Services.GetRequiredService<KeySequence>();
+    public KeySequence Keys => _app.Services.GetRequiredService<KeySequence>();
 
     /// <summary>
     /// Loads the table from the storage <paramref name="storage"/> makes (by default <see cref="DirectoryStorage.For"/>:
@@ -95,13 +95,13 @@ public sealed class DirectoryServer : IAsyncDisposable
     /// <summary>Binds both ports, then starts the maintenance loop (its first round runs at once).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await app.StartAsync(cancellationToken);
-        HttpAddress = listeners.HttpAddress;
-        GrpcAddress = listeners.GrpcAddress;
+        await _app.StartAsync(cancellationToken);
+        HttpAddress = _listeners.HttpAddress;
+        GrpcAddress = _listeners.GrpcAddress;
         // The gauges observe from start-up on, not from the first upload.
-        _ = app.Services.GetRequiredService<DirectoryMetrics>();
-        maintenanceLoop = Task.Run(() => Maintenance.RunAsync(stopping.Token), CancellationToken.None);
-        followLoop = Task.Run(() => Table.FollowAsync(stopping.Token), CancellationToken.None);
+        _ = _app.Services.GetRequiredService<DirectoryMetrics>();
+        _maintenanceLoop = Task.Run(() => Maintenance.RunAsync(_stopping.Token), CancellationToken.None);
+        _followLoop = Task.Run(() => Table.FollowAsync(_stopping.Token), CancellationToken.None);
     }
 
     /// <summary>Runs until the host is asked to stop (SIGTERM, Ctrl+C) or <paramref name="cancellationToken"/> fires.</summary>
@@ -109,7 +109,7 @@ public sealed class DirectoryServer : IAsyncDisposable
     {
         try
         {
-            await app.WaitForShutdownAsync(cancellationToken);
+            await _app.WaitForShutdownAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -119,17 +119,17 @@ public sealed class DirectoryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
-        await stopping.CancelAsync();
-        await app.StopAsync(CancellationToken.None);
-        await maintenanceLoop;
-        await followLoop;
+        await _stopping.CancelAsync();
+        await _app.StopAsync(CancellationToken.None);
+        await _maintenanceLoop;
+        await _followLoop;
         await Table.SaveFiguresAsync(CancellationToken.None);
-        await app.DisposeAsync();
-        stopping.Dispose();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private static void AddServices(IServiceCollection services, DirectoryOptions options, Func<ILoggerFactory, DirectoryStorage> storage)

@@ -10,12 +10,12 @@ namespace Haystack.Hosting;
 /// </summary>
 public sealed class HttpAndGrpcListeners(string serverName)
 {
-    private ListenOptions? http;
-    private ListenOptions? grpc;
+    private ListenOptions? _http;
+    private ListenOptions? _grpc;
 
-    public Uri HttpAddress => AddressOf(http);
+    public Uri HttpAddress => AddressOf(_http);
 
-    public Uri GrpcAddress => AddressOf(grpc);
+    public Uri GrpcAddress => AddressOf(_grpc);
 
     /// <summary>Binds both ports; the caller sets its own request limits on <paramref name="kestrel"/>.</summary>
     public void Listen(KestrelServerOptions kestrel, bool loopbackOnly, int httpPort, int grpcPort)
@@ -25,12 +25,12 @@ public sealed class HttpAndGrpcListeners(string serverName)
         kestrel.Listen(address, httpPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
-            http = listen;
+            _http = listen;
         });
         kestrel.Listen(address, grpcPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;
-            grpc = listen;
+            _grpc = listen;
         });
     }
 

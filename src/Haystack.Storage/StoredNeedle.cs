@@ -9,7 +9,7 @@ namespace Haystack.Storage;
 /// </summary>
 public sealed class StoredNeedle : IDisposable
 {
-    private byte[]? pooledBuffer;
+    private byte[]? _pooledBuffer;
 
     internal StoredNeedle(
         NeedleId id, uint cookie, string? contentType, ReadOnlyMemory<byte> data, uint checksum, NeedleLocation location, byte[]? pooledBuffer)
@@ -20,7 +20,7 @@ public sealed class StoredNeedle : IDisposable
         Data = data;
         Checksum = checksum;
         Location = location;
-        this.pooledBuffer = pooledBuffer;
+        _pooledBuffer = pooledBuffer;
     }
 
     public NeedleId Id { get; }
@@ -38,7 +38,7 @@ public sealed class StoredNeedle : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref pooledBuffer, null) is { } buffer)
+        if (Interlocked.Exchange(ref _pooledBuffer, null) is { } buffer)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

@@ -26,20 +26,20 @@ public sealed class StoreServer : IAsyncDisposable
     /// <summary>Per-connection response buffer: photos and thumbnails fit; larger needles stream with backpressure.</summary>
     public const int ResponseBufferBytes = 256 * 1024;
 
-    private readonly WebApplication app;
-    private readonly HttpAndGrpcListeners listeners;
-    private readonly CancellationTokenSource stopping = new();
-    private Task loading = Task.CompletedTask;
+    private readonly WebApplication _app;
+    private readonly HttpAndGrpcListeners _listeners;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loading = Task.CompletedTask;
 
     private StoreServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
-        this.app = app;
-        this.listeners = listeners;
+        _app = app;
+        _listeners = listeners;
     }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
-    public VolumeSet Volumes => app.Services.GetRequiredService<VolumeSet>();
+    public VolumeSet Volumes => _app.Services.GetRequiredService<VolumeSet>();
 
     /// <summary>The bound HTTP address, e.g. http://127.0.0.1:8080 (known after <see cref="StartAsync"/>).</summary>
     public Uri HttpAddress { get; private set; } = null!;
@@ -48,7 +48,7 @@ public sealed class StoreServer : IAsyncDisposable
     public Uri GrpcAddress { get; private set; } = null!;
 
     /// <summary>Completes when every volume found at start-up is open.</summary>
-    public Task Loaded => loading;
+    public Task Loaded => _loading;
 
     public static StoreServer Create(StoreOptions options, Action<ILoggingBuilder>? configureLogging = null)
     {
@@ -100,12 +100,12 @@ public sealed class StoreServer : IAsyncDisposable
     /// <summary>Binds both ports, then opens the volumes in the background (see <see cref="Loaded"/>).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await app.StartAsync(cancellationToken);
-        HttpAddress = listeners.HttpAddress;
-        GrpcAddress = listeners.GrpcAddress;
+        await _app.StartAsync(cancellationToken);
+        HttpAddress = _listeners.HttpAddress;
+        GrpcAddress = _listeners.GrpcAddress;
         // The volume gauges observe from start-up on, not from the first needle request.
-        _ = app.Services.GetRequiredService<StoreMetrics>();
-        loading = Task.Run(LoadVolumesAsync, CancellationToken.None);
+        _ = _app.Services.GetRequiredService<StoreMetrics>();
+        _loading = Task.Run(LoadVolumesAsync, CancellationToken.None);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class StoreServer : IAsyncDisposable
     {
         try
         {
-            await app.WaitForShutdownAsync(cancellationToken);
+            await _app.WaitForShutdownAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -124,12 +124,12 @@ public sealed class StoreServer : IAsyncDisposable
         }
 
         // Stop opening volumes nobody will serve; a load that failed is this store's failure.
-        await stopping.CancelAsync();
+        await _stopping.CancelAsync();
         try
         {
-            await loading;
+            await _loading;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Stopped while volumes were still opening.
         }
@@ -137,19 +137,19 @@ public sealed class StoreServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        await app.StopAsync(CancellationToken.None);
+        await _stopping.CancelAsync();
+        await _app.StopAsync(CancellationToken.None);
         try
         {
-            await loading;
+            await _loading;
         }
         catch (Exception)
         {
             // Cancelled by the stop above, or failed and already logged and rethrown by WaitForShutdownAsync:
             // either way the volumes that did open are closed below.
         }
-        await app.DisposeAsync();
-        stopping.Dispose();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     // A store that cannot read its directory must not sit there unready: log why and stop, so the pod restarts.
@@ -157,12 +157,12 @@ public sealed class StoreServer : IAsyncDisposable
     {
         try
         {
-            await Volumes.LoadAsync(stopping.Token);
+            await Volumes.LoadAsync(_stopping.Token);
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
-            app.Services.GetRequiredService<ILogger<StoreServer>>().LogCritical(e, "Opening the volumes failed; the store stops");
-            app.Lifetime.StopApplication();
+            _app.Services.GetRequiredService<ILogger<StoreServer>>().LogCritical(e, "Opening the volumes failed; the store stops");
+            _app.Lifetime.StopApplication();
             throw;
         }
     }

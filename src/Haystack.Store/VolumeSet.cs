@@ -14,13 +14,13 @@ public sealed class VolumeSet : IAsyncDisposable
 {
     private const string DataFileExtension = ".dat";
 
-    private readonly StoreOptions options;
-    private readonly ILogger<VolumeSet> logger;
-    private readonly Func<string, VolumeId, VolumeOptions, Volume> openVolume;
-    private readonly ConcurrentDictionary<uint, Volume> volumes = new();
-    private readonly ConcurrentDictionary<uint, string> failedVolumes = new();
-    private readonly SemaphoreSlim createGate = new(1, 1);
-    private volatile bool loaded;
+    private readonly StoreOptions _options;
+    private readonly ILogger<VolumeSet> _logger;
+    private readonly Func<string, VolumeId, VolumeOptions, Volume> _openVolume;
+    private readonly ConcurrentDictionary<uint, Volume> _volumes = new();
+    private readonly ConcurrentDictionary<uint, string> _failedVolumes = new();
+    private readonly SemaphoreSlim _createGate = new(1, 1);
+    private volatile bool _loaded;
 
     public VolumeSet(StoreOptions options, ILogger<VolumeSet> logger)
         : this(options, logger, Volume.Open)
@@ -30,25 +30,25 @@ public sealed class VolumeSet : IAsyncDisposable
     /// <summary>Tests pass their own <paramref name="openVolume"/> to observe how opens overlap.</summary>
     internal VolumeSet(StoreOptions options, ILogger<VolumeSet> logger, Func<string, VolumeId, VolumeOptions, Volume> openVolume)
     {
-        this.options = options;
-        this.logger = logger;
-        this.openVolume = openVolume;
+        _options = options;
+        _logger = logger;
+        _openVolume = openVolume;
     }
 
     /// <summary>True once every volume found at start-up was opened (or failed to); /readyz reports it.</summary>
-    public bool IsLoaded => loaded;
+    public bool IsLoaded => _loaded;
 
     /// <summary>Volumes whose files exist but could not be opened, with the reason; they serve nothing.</summary>
-    public IReadOnlyDictionary<uint, string> FailedVolumes => failedVolumes;
+    public IReadOnlyDictionary<uint, string> FailedVolumes => _failedVolumes;
 
-    public int Count => volumes.Count;
+    public int Count => _volumes.Count;
 
     /// <summary>Opens every volume in the data directory, several at a time, then creates the requested ones.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        Directory.CreateDirectory(_options.DataDirectory);
         var started = Stopwatch.GetTimestamp();
-        var found = DiscoverVolumeIds(options.DataDirectory);
+        var found = DiscoverVolumeIds(_options.DataDirectory);
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount),
@@ -60,27 +60,27 @@ public sealed class VolumeSet : IAsyncDisposable
             return ValueTask.CompletedTask;
         });
 
-        foreach (var id in options.VolumesToCreate.Where(id => !volumes.ContainsKey(id) && !failedVolumes.ContainsKey(id)))
+        foreach (var id in _options.VolumesToCreate.Where(id => !_volumes.ContainsKey(id) && !_failedVolumes.ContainsKey(id)))
         {
-            await CreateAsync(id, options.Volume.ReplicaCount, cancellationToken);
+            await CreateAsync(id, _options.Volume.ReplicaCount, cancellationToken);
         }
-        loaded = true;
-        logger.LogInformation("Loaded {Count} volumes from {Directory} in {Elapsed}; {Failed} failed",
-            volumes.Count, options.DataDirectory, Stopwatch.GetElapsedTime(started), failedVolumes.Count);
+        _loaded = true;
+        _logger.LogInformation("Loaded {Count} volumes from {Directory} in {Elapsed}; {Failed} failed",
+            _volumes.Count, _options.DataDirectory, Stopwatch.GetElapsedTime(started), _failedVolumes.Count);
     }
 
     /// <summary>The open volume with this id, or a <see cref="StoreException"/> the client can act on.</summary>
     public Volume Get(uint volumeId)
     {
-        if (volumes.TryGetValue(volumeId, out var volume))
+        if (_volumes.TryGetValue(volumeId, out var volume))
         {
             return volume;
         }
-        if (failedVolumes.TryGetValue(volumeId, out var reason))
+        if (_failedVolumes.TryGetValue(volumeId, out var reason))
         {
             throw new StoreException(StoreFailure.Unavailable, $"Volume {volumeId} failed to open on this store: {reason}");
         }
-        if (!loaded)
+        if (!_loaded)
         {
             throw new StoreException(StoreFailure.Unavailable, $"Volume {volumeId} is not loaded yet: the store is still opening its volumes; retry shortly.");
         }
@@ -88,7 +88,7 @@ public sealed class VolumeSet : IAsyncDisposable
     }
 
     /// <summary>The open volumes in id order.</summary>
-    public IReadOnlyList<Volume> List() => [.. volumes.Values.OrderBy(v => v.Id.Value)];
+    public IReadOnlyList<Volume> List() => [.. _volumes.Values.OrderBy(v => v.Id.Value)];
 
     /// <summary>Marks the volume read-only for good (a marker file, flushed); a thread-pool job, since flushing blocks.</summary>
     public async Task<Volume> MarkReadOnlyAsync(uint volumeId)
@@ -105,23 +105,23 @@ public sealed class VolumeSet : IAsyncDisposable
         {
             throw new StoreException(StoreFailure.InvalidArgument, $"Volume {volumeId}: the replica count must be at least 1.");
         }
-        await createGate.WaitAsync(cancellationToken);
+        await _createGate.WaitAsync(cancellationToken);
         try
         {
             var id = new VolumeId(volumeId);
-            if (volumes.ContainsKey(volumeId) || failedVolumes.ContainsKey(volumeId) || Volume.Exists(options.DataDirectory, id))
+            if (_volumes.ContainsKey(volumeId) || _failedVolumes.ContainsKey(volumeId) || Volume.Exists(_options.DataDirectory, id))
             {
                 throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store.");
             }
             // Creating files, preallocating and flushing block; requests may run on a socket thread (see StoreServer).
-            var volume = await Task.Run(() => Volume.Create(options.DataDirectory, id, options.Volume with { ReplicaCount = replicaCount }), cancellationToken);
-            volumes[volumeId] = volume;
-            logger.LogInformation("Created volume {VolumeId} in {Directory}", volumeId, options.DataDirectory);
+            var volume = await Task.Run(() => Volume.Create(_options.DataDirectory, id, _options.Volume with { ReplicaCount = replicaCount }), cancellationToken);
+            _volumes[volumeId] = volume;
+            _logger.LogInformation("Created volume {VolumeId} in {Directory}", volumeId, _options.DataDirectory);
             return volume;
         }
         finally
         {
-            createGate.Release();
+            _createGate.Release();
         }
     }
 
@@ -132,21 +132,21 @@ public sealed class VolumeSet : IAsyncDisposable
     /// </summary>
     public async Task<Volume> ImportAsync(uint volumeId, Stream data, long length, CancellationToken cancellationToken)
     {
-        await createGate.WaitAsync(cancellationToken);
+        await _createGate.WaitAsync(cancellationToken);
         try
         {
             var id = new VolumeId(volumeId);
-            if (volumes.ContainsKey(volumeId) || failedVolumes.ContainsKey(volumeId) || Volume.Exists(options.DataDirectory, id))
+            if (_volumes.ContainsKey(volumeId) || _failedVolumes.ContainsKey(volumeId) || Volume.Exists(_options.DataDirectory, id))
             {
                 throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store; nothing was imported.");
             }
-            var paths = new VolumePaths(options.DataDirectory, id);
+            var paths = new VolumePaths(_options.DataDirectory, id);
             await ReceiveAsync(paths.Data, data, length, volumeId, cancellationToken);
             try
             {
-                var volume = await Task.Run(() => openVolume(options.DataDirectory, id, options.Volume), CancellationToken.None);
-                volumes[volumeId] = volume;
-                logger.LogInformation("Imported volume {VolumeId} ({Bytes} bytes, {Needles} needles)", volumeId, length, volume.Stats.NeedleCount);
+                var volume = await Task.Run(() => _openVolume(_options.DataDirectory, id, _options.Volume), CancellationToken.None);
+                _volumes[volumeId] = volume;
+                _logger.LogInformation("Imported volume {VolumeId} ({Bytes} bytes, {Needles} needles)", volumeId, length, volume.Stats.NeedleCount);
                 return volume;
             }
             catch (StorageException e)
@@ -159,34 +159,34 @@ public sealed class VolumeSet : IAsyncDisposable
         }
         finally
         {
-            createGate.Release();
+            _createGate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        var open = volumes.Values.ToArray();
-        volumes.Clear();
+        var open = _volumes.Values.ToArray();
+        _volumes.Clear();
         await Task.WhenAll(open.Select(v => v.DisposeAsync().AsTask()));
-        createGate.Dispose();
+        _createGate.Dispose();
     }
 
     private void Open(uint volumeId)
     {
         try
         {
-            var volume = openVolume(options.DataDirectory, new VolumeId(volumeId), options.Volume);
-            volumes[volumeId] = volume;
+            var volume = _openVolume(_options.DataDirectory, new VolumeId(volumeId), _options.Volume);
+            _volumes[volumeId] = volume;
             var recovery = volume.Recovery;
             if (recovery.NeedlesScanned > 0 || recovery.TruncatedBytes > 0 || recovery.IndexRebuildReason is not null || recovery.CompactionResolution is not null)
             {
-                logger.LogWarning("Volume {VolumeId} recovered: {Recovery}", volumeId, recovery);
+                _logger.LogWarning("Volume {VolumeId} recovered: {Recovery}", volumeId, recovery);
             }
         }
         catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            failedVolumes[volumeId] = e.Message;
-            logger.LogError(e, "Volume {VolumeId} in {Directory} failed to open; it will not be served", volumeId, options.DataDirectory);
+            _failedVolumes[volumeId] = e.Message;
+            _logger.LogError(e, "Volume {VolumeId} in {Directory} failed to open; it will not be served", volumeId, _options.DataDirectory);
         }
     }
 

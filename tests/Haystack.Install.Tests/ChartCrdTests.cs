@@ -10,7 +10,7 @@ public sealed class ChartCrdTests
     private const string Fix = "run hack/generate-crds.sh, which copies crds/ into charts/haystack/crds/";
 
     [Fact]
-    public void ChartCrds_AreTheFilesOfTheTopLevelCrdsFolder()
+    public void Chart_crds_are_the_files_of_the_top_level_crds_folder()
     {
         var top = YamlFiles(RepositoryRoot.Combine("crds"));
         var chart = YamlFiles(RepositoryRoot.Combine("charts", "haystack", "crds"));
@@ -21,7 +21,7 @@ public sealed class ChartCrdTests
     }
 
     [Fact]
-    public void HelmTemplate_IncludesEveryCrd()
+    public void Helm_template_includes_every_crd()
     {
         var rendered = Chart.Render().Where(o => Chart.Kind(o) == "CustomResourceDefinition").Select(Chart.Name);
 

@@ -6,7 +6,7 @@ namespace Haystack.Install.Tests;
 public sealed class ChartNotesTests
 {
     [Fact]
-    public void Notes_NameTheOperatorDeployment_AndHowToCreateACluster()
+    public void Notes_name_the_operator_deployment_and_how_to_create_a_cluster()
     {
         var notes = Notes();
 
@@ -16,7 +16,7 @@ public sealed class ChartNotesTests
     }
 
     [Fact]
-    public void Notes_WithAClusterInTheRelease_SayHowToWatchAndGrowIt()
+    public void Notes_with_a_cluster_in_the_release_say_how_to_watch_and_grow_it()
     {
         var notes = Notes("--values", Chart.AllOptionsValues);
 

@@ -14,7 +14,7 @@ namespace Haystack.Install.Tests;
 public sealed class ChartRbacTests
 {
     [Fact]
-    public void ChartClusterRoles_GrantExactlyWhatConfigOperatorGrants()
+    public void Chart_cluster_roles_grant_exactly_what_config_operator_grants()
     {
         var config = Manifests("clusterrole.yaml");
 
@@ -24,7 +24,7 @@ public sealed class ChartRbacTests
     }
 
     [Fact]
-    public void ChartLeaderElectionRole_GrantsExactlyWhatConfigOperatorGrants_InTheReleaseNamespace()
+    public void Chart_leader_election_role_grants_exactly_what_config_operator_grants_in_the_release_namespace()
     {
         var config = Manifests("leader-election-role.yaml").Where(o => Chart.Kind(o) == "Role");
 
@@ -36,7 +36,7 @@ public sealed class ChartRbacTests
     }
 
     [Fact]
-    public void NoClusterRole_GrantsLeases_OrWildcards()
+    public void No_cluster_role_grants_leases_or_wildcards()
     {
         var grants = RbacRules.Grants(Chart.Render(Chart.AllOptionsValues).Where(o => Chart.Kind(o) == "ClusterRole"));
 
@@ -46,7 +46,7 @@ public sealed class ChartRbacTests
     }
 
     [Fact]
-    public void WithAWatchNamespace_TheNamespacedRightsAreBoundThereOnly_AndNodesStayClusterWide()
+    public void With_a_watch_namespace_the_namespaced_rights_are_bound_there_only_and_nodes_stay_cluster_wide()
     {
         var objects = Chart.Render(Chart.AllOptionsValues);
 

@@ -13,7 +13,7 @@ public sealed partial class ChartRenderTests
 
     [Theory]
     [MemberData(nameof(ValuesFiles))]
-    public void HelmLint_Passes_InStrictMode(string values)
+    public void Helm_lint_passes_in_strict_mode(string values)
     {
         var lint = InstalledTool.Helm(["lint", "--strict", Chart.Directory, "--namespace", Chart.Namespace, .. ValuesArguments(values)]);
 
@@ -22,13 +22,13 @@ public sealed partial class ChartRenderTests
 
     [Theory]
     [MemberData(nameof(ValuesFiles))]
-    public void EveryRenderedObject_IsValid_ForItsSchema(string values)
+    public void Every_rendered_object_is_valid_for_its_schema(string values)
     {
         ObjectValidation.AssertValid(Chart.Render(ValuesFilesOf(values)));
     }
 
     [Fact]
-    public void DefaultValues_RenderTheOperatorWithTwoLeaderElectedReplicas_ProbesAndMetricsService_AndNoOptionalObjects()
+    public void Default_values_render_the_operator_with_two_leader_elected_replicas_probes_and_metrics_service_and_no_optional_objects()
     {
         var objects = Chart.Render();
 
@@ -48,7 +48,7 @@ public sealed partial class ChartRenderTests
     }
 
     [Fact]
-    public void AllOptions_RenderTheMetricsServiceMonitorNetworkPolicyAndCluster_WithProbesOnTheHttpPort()
+    public void All_options_render_the_metrics_service_monitor_network_policy_and_cluster_with_probes_on_the_http_port()
     {
         var objects = Chart.Render(Chart.AllOptionsValues);
 
@@ -67,7 +67,7 @@ public sealed partial class ChartRenderTests
 
     [Theory]
     [MemberData(nameof(ValuesFiles))]
-    public void EveryFlagTheChartPasses_IsAnOptionOfOperatorRun(string values)
+    public void Every_flag_the_chart_passes_is_an_option_of_operator_run(string values)
     {
         // The run command's own options and the --log-format and --trace-sample-ratio it adds through TelemetryArguments.
         var source = File.ReadAllText(RepositoryRoot.Combine("src", "Haystack", "Commands", "OperatorRunCommand.cs")) +

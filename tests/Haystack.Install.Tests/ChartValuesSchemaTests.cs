@@ -18,7 +18,7 @@ public sealed class ChartValuesSchemaTests
     [InlineData("resources:\n  requests:\n    memory: lots", "memory")]
     [InlineData("securityContext:\n  readOnlyRootFilesystem: false", "readOnlyRootFilesystem")]
     [InlineData("cluster:\n  enabled: true\n  spec:\n    store:\n      storageClassName: null", "storageClassName")]
-    public void HelmRefuses_ValuesThatBreakTheSchema(string values, string named)
+    public void Helm_refuses_values_that_break_the_schema(string values, string named)
     {
         var file = ValuesFile(values);
         try
@@ -39,7 +39,7 @@ public sealed class ChartValuesSchemaTests
     }
 
     [Fact]
-    public void ASpecTheCrdRefuses_PassesHelm_ButFailsTheSchemaCheckOfTheRenderedCluster()
+    public void A_spec_the_crd_refuses_passes_helm_but_fails_the_schema_check_of_the_rendered_cluster()
     {
         var file = ValuesFile("cluster:\n  enabled: true\n  spec:\n    store:\n      replicas: six\n      storageClassName: local-xfs");
         try

@@ -13,13 +13,13 @@ public sealed class ConfigManifestTests
     [InlineData("storage")]
     [InlineData("samples/setup")]
     [InlineData("samples")]
-    public void ConfigExamples_AreValidForTheirSchemas(string folder)
+    public void Config_examples_are_valid_for_their_schemas(string folder)
     {
         ObjectValidation.AssertValid(Folder(folder));
     }
 
     [Fact]
-    public void TheProductionSample_FindsItsNamespaceAndTokenSecret()
+    public void The_production_sample_finds_its_namespace_and_token_secret()
     {
         var cluster = Sample("haystack_v1alpha1_haystackcluster.yaml");
         var setup = Folder("samples/setup");
@@ -34,7 +34,7 @@ public sealed class ConfigManifestTests
     [Theory]
     [InlineData("haystack_v1alpha1_haystackcluster.yaml")]
     [InlineData("haystack_v1alpha1_haystackcluster_minimal.yaml")]
-    public void EverySampleCluster_ClaimsTheLocalXfsStorageClass_WhichBindsOnlyOnceThePodIsScheduled(string sample)
+    public void Every_sample_cluster_claims_the_local_xfs_storage_class_which_binds_only_once_the_pod_is_scheduled(string sample)
     {
         var storage = Folder("storage");
         var storageClass = Chart.Single(storage, "StorageClass");

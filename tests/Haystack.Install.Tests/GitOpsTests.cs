@@ -16,7 +16,7 @@ public sealed class GitOpsTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void TheExample_IsValidForItsSchema(string file)
+    public void The_example_is_valid_for_its_schema(string file)
     {
         // The CommonJS Flux models stop at helm.toolkit.fluxcd.io/v2beta2; v2, which Flux serves since 2.3,
         // kept every field of v2beta2's spec this example uses, so it is checked against that schema.
@@ -29,7 +29,7 @@ public sealed class GitOpsTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void TheChartWithTheExamplesValues_RendersAValidCluster(string file)
+    public void The_chart_with_the_examples_values_renders_a_valid_cluster(string file)
     {
         var objects = RenderWithValuesOf(File.ReadAllText(Path(file)));
 
@@ -39,7 +39,7 @@ public sealed class GitOpsTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void RaisingStoreReplicas_IsOneLineInGit_AndOneLineInTheRenderedRelease(string file)
+    public void Raising_store_replicas_is_one_line_in_git_and_one_line_in_the_rendered_release(string file)
     {
         var before = File.ReadAllText(Path(file));
         var lines = before.Split('\n');

@@ -12,13 +12,13 @@ public sealed class KustomizeTests
     private static readonly IReadOnlyList<JsonObject> Built = Chart.Parse(InstalledTool.Kubectl("kustomize", "config/default").Succeeded());
 
     [Fact]
-    public void ConfigDefault_BuildsObjectsValidForTheirSchemas()
+    public void Config_default_builds_objects_valid_for_their_schemas()
     {
         ObjectValidation.AssertValid(Built);
     }
 
     [Fact]
-    public void ConfigDefault_HoldsTheCrdsAndEveryOperatorManifest()
+    public void Config_default_holds_the_crds_and_every_operator_manifest()
     {
         var expected = System.IO.Directory.GetFiles(RepositoryRoot.Combine("crds"), "*.yaml")
             .Concat(System.IO.Directory.GetFiles(RepositoryRoot.Combine("config", "operator"), "*.yaml"))
@@ -29,7 +29,7 @@ public sealed class KustomizeTests
     }
 
     [Fact]
-    public void ConfigDefault_PutsEveryNamespacedObjectInHaystackSystem()
+    public void Config_default_puts_every_namespaced_object_in_haystack_system()
     {
         var clusterScoped = new HashSet<string> { "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding" };
 

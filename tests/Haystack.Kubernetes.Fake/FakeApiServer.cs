@@ -75,11 +75,11 @@ public sealed partial class FakeApiServer : IAsyncDisposable, IDisposable
     public int OpenWatches => _store.OpenWatches;
 
     /// <summary>Waits until at least <paramref name="count"/> watches are open, e.g. until a controller under test is watching.</summary>
-    public async Task WaitForWatchesAsync(int count, CancellationToken ct)
+    public async Task WaitForWatchesAsync(int count, CancellationToken cancellationToken)
     {
         while (_store.OpenWatches < count)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
         }
     }
 

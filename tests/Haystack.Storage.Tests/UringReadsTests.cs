@@ -42,7 +42,7 @@ public sealed class UringReadsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_read_the_kernel_refuses_fails_with_an_IOException_and_later_reads_still_work()
+    public async Task A_read_the_kernel_refuses_fails_with_an_IO_exception_and_later_reads_still_work()
     {
         if (UringReads.Shared is not { } reads)
         {

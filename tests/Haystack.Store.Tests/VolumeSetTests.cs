@@ -6,17 +6,17 @@ namespace Haystack.Store.Tests;
 
 public sealed class VolumeSetTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("haystack-volumeset-test-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("haystack-volumeset-test-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private StoreOptions Options(params uint[] create) => new() { DataDirectory = directory, VolumesToCreate = create };
+    private StoreOptions Options(params uint[] create) => new() { DataDirectory = _directory, VolumesToCreate = create };
 
     private void CreateOnDisk(params uint[] ids)
     {
         foreach (var id in ids)
         {
-            Volume.Create(directory, new VolumeId(id)).Dispose();
+            Volume.Create(_directory, new VolumeId(id)).Dispose();
         }
     }
 
@@ -63,8 +63,8 @@ public sealed class VolumeSetTests : IDisposable
     public async Task A_volume_that_cannot_be_opened_is_reported_and_the_others_are_served()
     {
         CreateOnDisk(1);
-        await File.WriteAllTextAsync(Path.Combine(directory, "9.dat"), "not a volume");
-        await File.WriteAllTextAsync(Path.Combine(directory, "notes.dat"), "ignored: not a volume id");
+        await File.WriteAllTextAsync(Path.Combine(_directory, "9.dat"), "not a volume");
+        await File.WriteAllTextAsync(Path.Combine(_directory, "notes.dat"), "ignored: not a volume id");
         await using var volumes = new VolumeSet(Options(), NullLogger<VolumeSet>.Instance);
 
         await volumes.LoadAsync(CancellationToken.None);
@@ -103,6 +103,6 @@ public sealed class VolumeSetTests : IDisposable
         var error = await Assert.ThrowsAsync<StoreException>(() => volumes.CreateAsync(4, 0, CancellationToken.None));
 
         Assert.Equal(StoreFailure.InvalidArgument, error.Failure);
-        Assert.False(Volume.Exists(directory, new VolumeId(4)));
+        Assert.False(Volume.Exists(_directory, new VolumeId(4)));
     }
 }

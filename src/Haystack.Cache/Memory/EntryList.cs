@@ -6,26 +6,26 @@ namespace Haystack.Cache.Memory;
 /// </summary>
 internal sealed class EntryList
 {
-    private CacheEntry? head;
-    private CacheEntry? tail;
+    private CacheEntry? _head;
+    private CacheEntry? _tail;
 
     public long Bytes { get; private set; }
 
     public int Count { get; private set; }
 
-    public CacheEntry? LeastRecent => tail;
+    public CacheEntry? LeastRecent => _tail;
 
     public void AddMostRecent(CacheEntry entry)
     {
         entry.List = this;
         entry.Previous = null;
-        entry.Next = head;
-        if (head is not null)
+        entry.Next = _head;
+        if (_head is not null)
         {
-            head.Previous = entry;
+            _head.Previous = entry;
         }
-        head = entry;
-        tail ??= entry;
+        _head = entry;
+        _tail ??= entry;
         Bytes += entry.Cost;
         Count++;
     }
@@ -34,7 +34,7 @@ internal sealed class EntryList
     {
         if (entry.Previous is null)
         {
-            head = entry.Next;
+            _head = entry.Next;
         }
         else
         {
@@ -42,7 +42,7 @@ internal sealed class EntryList
         }
         if (entry.Next is null)
         {
-            tail = entry.Previous;
+            _tail = entry.Previous;
         }
         else
         {
@@ -57,7 +57,7 @@ internal sealed class EntryList
 
     public void MoveToMostRecent(CacheEntry entry)
     {
-        if (head == entry)
+        if (_head == entry)
         {
             return;
         }

@@ -13,17 +13,17 @@ internal sealed class FrequencySketch
     private const byte MaxCount = 15;
     private static readonly ulong[] RowSeeds = [0x9E3779B97F4A7C15UL, 0xC2B2AE3D27D4EB4FUL, 0x165667B19E3779F9UL, 0xD6E8FEB86659FD93UL];
 
-    private readonly byte[] counters;
-    private readonly int rowMask;
-    private readonly int sampleSize;
-    private int reads;
+    private readonly byte[] _counters;
+    private readonly int _rowMask;
+    private readonly int _sampleSize;
+    private int _reads;
 
     public FrequencySketch(int width)
     {
         width = (int)Math.Min(1 << 22, Math.Max(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)width)));
-        counters = new byte[Rows * width];
-        rowMask = width - 1;
-        sampleSize = 10 * width;
+        _counters = new byte[Rows * width];
+        _rowMask = width - 1;
+        _sampleSize = 10 * width;
     }
 
     public void Increment(PhotoId id)
@@ -31,13 +31,13 @@ internal sealed class FrequencySketch
         var hash = Hash(id);
         for (var row = 0; row < Rows; row++)
         {
-            ref var counter = ref counters[Index(hash, row)];
+            ref var counter = ref _counters[Index(hash, row)];
             if (counter < MaxCount)
             {
                 counter++;
             }
         }
-        if (++reads >= sampleSize)
+        if (++_reads >= _sampleSize)
         {
             Halve();
         }
@@ -49,21 +49,21 @@ internal sealed class FrequencySketch
         var estimate = (int)MaxCount;
         for (var row = 0; row < Rows; row++)
         {
-            estimate = Math.Min(estimate, counters[Index(hash, row)]);
+            estimate = Math.Min(estimate, _counters[Index(hash, row)]);
         }
         return estimate;
     }
 
     private void Halve()
     {
-        for (var i = 0; i < counters.Length; i++)
+        for (var i = 0; i < _counters.Length; i++)
         {
-            counters[i] >>= 1;
+            _counters[i] >>= 1;
         }
-        reads /= 2;
+        _reads /= 2;
     }
 
-    private int Index(ulong hash, int row) => (row * (rowMask + 1)) + (int)(Mix(hash ^ RowSeeds[row]) & (uint)rowMask);
+    private int Index(ulong hash, int row) => (row * (_rowMask + 1)) + (int)(Mix(hash ^ RowSeeds[row]) & (uint)_rowMask);
 
     private static ulong Hash(PhotoId id) => Mix(id.Key ^ Mix(((ulong)id.VolumeId << 32) | id.AlternateKey) ^ ((ulong)id.Cookie << 17));
 

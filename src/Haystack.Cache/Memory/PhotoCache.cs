@@ -25,16 +25,16 @@ public sealed class PhotoCache
     // Sized for photos of 16 KiB on average: a counter row per expected photo is accurate enough.
     private const int SketchBytesPerPhoto = 16 * 1024;
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<PhotoId, CacheEntry> entries = [];
-    private readonly EntryList window = new();
-    private readonly EntryList probation = new();
-    private readonly EntryList protectedEntries = new();
-    private readonly FrequencySketch? sketch;
-    private readonly long windowCapacity;
-    private readonly long mainCapacity;
-    private readonly long protectedCapacity;
-    private long evictions;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<PhotoId, CacheEntry> _entries = [];
+    private readonly EntryList _window = new();
+    private readonly EntryList _probation = new();
+    private readonly EntryList _protectedEntries = new();
+    private readonly FrequencySketch? _sketch;
+    private readonly long _windowCapacity;
+    private readonly long _mainCapacity;
+    private readonly long _protectedCapacity;
+    private long _evictions;
 
     public PhotoCache(long capacityBytes, CachePolicy policy = CachePolicy.WindowTinyLfu, long? maxEntryBytes = null)
     {
@@ -43,13 +43,13 @@ public sealed class PhotoCache
         Policy = policy;
         if (policy == CachePolicy.WindowTinyLfu)
         {
-            windowCapacity = (long)(capacityBytes * WindowShare);
-            sketch = new FrequencySketch((int)Math.Min(int.MaxValue, capacityBytes / SketchBytesPerPhoto));
+            _windowCapacity = (long)(capacityBytes * WindowShare);
+            _sketch = new FrequencySketch((int)Math.Min(int.MaxValue, capacityBytes / SketchBytesPerPhoto));
         }
-        mainCapacity = capacityBytes - windowCapacity;
-        protectedCapacity = policy == CachePolicy.Lru ? 0 : (long)(mainCapacity * ProtectedShare);
+        _mainCapacity = capacityBytes - _windowCapacity;
+        _protectedCapacity = policy == CachePolicy.Lru ? 0 : (long)(_mainCapacity * ProtectedShare);
         // One huge photo must not flush the whole cache: by default an entry takes at most an eighth of it.
-        MaxEntryBytes = Math.Min(maxEntryBytes ?? capacityBytes / 8, mainCapacity);
+        MaxEntryBytes = Math.Min(maxEntryBytes ?? capacityBytes / 8, _mainCapacity);
     }
 
     public long CapacityBytes { get; }
@@ -63,9 +63,9 @@ public sealed class PhotoCache
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return window.Bytes + probation.Bytes + protectedEntries.Bytes;
+                return _window.Bytes + _probation.Bytes + _protectedEntries.Bytes;
             }
         }
     }
@@ -74,15 +74,15 @@ public sealed class PhotoCache
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return entries.Count;
+                return _entries.Count;
             }
         }
     }
 
     /// <summary>Photos dropped to stay within the capacity, including those refused on leaving the window.</summary>
-    public long Evictions => Interlocked.Read(ref evictions);
+    public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>What <paramref name="photo"/> costs against the capacity.</summary>
     public static long CostOf(CachedPhoto photo) =>
@@ -91,18 +91,18 @@ public sealed class PhotoCache
     /// <summary>The cached photo, if any; every call, hit or miss, counts as a read of <paramref name="id"/>.</summary>
     public bool TryGet(PhotoId id, out CachedPhoto photo)
     {
-        lock (gate)
+        lock (_gate)
         {
-            sketch?.Increment(id);
-            if (!entries.TryGetValue(id, out var entry))
+            _sketch?.Increment(id);
+            if (!_entries.TryGetValue(id, out var entry))
             {
                 photo = null!;
                 return false;
             }
-            if (entry.List == probation)
+            if (entry.List == _probation)
             {
-                probation.Remove(entry);
-                protectedEntries.AddMostRecent(entry);
+                _probation.Remove(entry);
+                _protectedEntries.AddMostRecent(entry);
                 DemoteProtectedOverflow();
             }
             else
@@ -121,9 +121,9 @@ public sealed class PhotoCache
     public bool Add(PhotoId id, CachedPhoto photo)
     {
         var cost = CostOf(photo);
-        lock (gate)
+        lock (_gate)
         {
-            if (entries.Remove(id, out var existing))
+            if (_entries.Remove(id, out var existing))
             {
                 existing.List!.Remove(existing);
             }
@@ -132,17 +132,17 @@ public sealed class PhotoCache
                 return false;
             }
             var entry = new CacheEntry(id, photo, cost);
-            entries.Add(id, entry);
-            if (sketch is null)
+            _entries.Add(id, entry);
+            if (_sketch is null)
             {
                 Admit(entry);
             }
             else
             {
-                window.AddMostRecent(entry);
-                while (window.Bytes > windowCapacity && window.LeastRecent is { } candidate)
+                _window.AddMostRecent(entry);
+                while (_window.Bytes > _windowCapacity && _window.LeastRecent is { } candidate)
                 {
-                    window.Remove(candidate);
+                    _window.Remove(candidate);
                     Admit(candidate);
                 }
             }
@@ -153,9 +153,9 @@ public sealed class PhotoCache
     /// <summary>Drops the photo; true when it was cached.</summary>
     public bool Remove(PhotoId id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!entries.Remove(id, out var entry))
+            if (!_entries.Remove(id, out var entry))
             {
                 return false;
             }
@@ -167,31 +167,31 @@ public sealed class PhotoCache
     /// <summary>Puts <paramref name="candidate"/> into probation, evicting as needed, unless it loses to an eviction candidate.</summary>
     private void Admit(CacheEntry candidate)
     {
-        while (probation.Bytes + protectedEntries.Bytes + candidate.Cost > mainCapacity)
+        while (_probation.Bytes + _protectedEntries.Bytes + candidate.Cost > _mainCapacity)
         {
-            var victim = probation.LeastRecent ?? protectedEntries.LeastRecent!;
+            var victim = _probation.LeastRecent ?? _protectedEntries.LeastRecent!;
             // Ties go to the photo already cached: a newcomer read once must not displace one read once before it.
-            var loser = sketch is not null && sketch.Estimate(candidate.Id) <= sketch.Estimate(victim.Id) ? candidate : victim;
+            var loser = _sketch is not null && _sketch.Estimate(candidate.Id) <= _sketch.Estimate(victim.Id) ? candidate : victim;
             if (loser != candidate)
             {
                 victim.List!.Remove(victim);
             }
-            entries.Remove(loser.Id);
-            Interlocked.Increment(ref evictions);
+            _entries.Remove(loser.Id);
+            Interlocked.Increment(ref _evictions);
             if (loser == candidate)
             {
                 return;
             }
         }
-        probation.AddMostRecent(candidate);
+        _probation.AddMostRecent(candidate);
     }
 
     private void DemoteProtectedOverflow()
     {
-        while (protectedEntries.Bytes > protectedCapacity && protectedEntries.LeastRecent is { } demoted)
+        while (_protectedEntries.Bytes > _protectedCapacity && _protectedEntries.LeastRecent is { } demoted)
         {
-            protectedEntries.Remove(demoted);
-            probation.AddMostRecent(demoted);
+            _protectedEntries.Remove(demoted);
+            _probation.AddMostRecent(demoted);
         }
     }
 }

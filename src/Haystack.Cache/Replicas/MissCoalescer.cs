@@ -9,21 +9,21 @@ namespace Haystack.Cache.Replicas;
 /// costs the stores one read, not one per waiting client. The fetch runs on the node's lifetime, not the first
 /// client's, so a client that hangs up does not fail the others.
 /// </summary>
-public sealed class MissCoalescer(ReplicaFetcher fetcher, CacheStats stats, CancellationToken stopping)
+public sealed class MissCoalescer(ReplicaFetcher fetcher, CacheStats stats, CancellationToken cancellationToken)
 {
-    private readonly ConcurrentDictionary<PhotoId, Task<FetchOutcome>> inFlight = new();
+    private readonly ConcurrentDictionary<PhotoId, Task<FetchOutcome>> _inFlight = new();
 
     public Task<FetchOutcome> FetchAsync(PhotoId id, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (inFlight.TryGetValue(id, out var running))
+            if (_inFlight.TryGetValue(id, out var running))
             {
                 stats.RecordCoalesced();
                 return running.WaitAsync(cancellationToken);
             }
             var started = new TaskCompletionSource<FetchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (inFlight.TryAdd(id, started.Task))
+            if (_inFlight.TryAdd(id, started.Task))
             {
                 _ = RunAsync(id, started);
                 return started.Task.WaitAsync(cancellationToken);
@@ -32,13 +32,13 @@ public sealed class MissCoalescer(ReplicaFetcher fetcher, CacheStats stats, Canc
     }
 
     /// <summary>Lets the next miss start a new fetch instead of joining one that began before a delete.</summary>
-    public void Forget(PhotoId id) => inFlight.TryRemove(id, out _);
+    public void Forget(PhotoId id) => _inFlight.TryRemove(id, out _);
 
     private async Task RunAsync(PhotoId id, TaskCompletionSource<FetchOutcome> started)
     {
         try
         {
-            started.SetResult(await fetcher.FetchAsync(id, stopping));
+            started.SetResult(await fetcher.FetchAsync(id, cancellationToken));
         }
         catch (Exception e)
         {
@@ -46,7 +46,7 @@ public sealed class MissCoalescer(ReplicaFetcher fetcher, CacheStats stats, Canc
         }
         finally
         {
-            inFlight.TryRemove(new KeyValuePair<PhotoId, Task<FetchOutcome>>(id, started.Task));
+            _inFlight.TryRemove(new KeyValuePair<PhotoId, Task<FetchOutcome>>(id, started.Task));
         }
     }
 }

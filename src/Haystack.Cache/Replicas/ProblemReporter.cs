@@ -14,22 +14,22 @@ public sealed class ProblemReporter(DirectoryClient directory, CacheStats stats,
     private static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(30);
     private const int MaxRemembered = 10_000;
 
-    private readonly ConcurrentDictionary<(Uri Store, ReplicaProblem Problem, PhotoId? Id), DateTimeOffset> recent = new();
+    private readonly ConcurrentDictionary<(Uri Store, ReplicaProblem Problem, PhotoId? Id), DateTimeOffset> _recent = new();
 
     public void Report(PhotoId id, Uri store, ReplicaProblem problem)
     {
         var now = clock.GetUtcNow();
         var key = (store, problem, problem == ReplicaProblem.Corrupt ? id : (PhotoId?)null);
-        if (recent.TryGetValue(key, out var last) && now - last < RepeatWindow)
+        if (_recent.TryGetValue(key, out var last) && now - last < RepeatWindow)
         {
             return;
         }
-        recent[key] = now;
-        if (recent.Count > MaxRemembered)
+        _recent[key] = now;
+        if (_recent.Count > MaxRemembered)
         {
-            foreach (var old in recent.Where(pair => now - pair.Value >= RepeatWindow))
+            foreach (var old in _recent.Where(pair => now - pair.Value >= RepeatWindow))
             {
-                recent.TryRemove(old);
+                _recent.TryRemove(old);
             }
         }
         _ = SendAsync(id, store, problem);

@@ -8,14 +8,14 @@ namespace Haystack.Cache.Replicas;
 /// </summary>
 public sealed class ReplicaHealth(TimeSpan penalty, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Uri, DateTimeOffset> failures = new();
+    private readonly ConcurrentDictionary<Uri, DateTimeOffset> _failures = new();
 
-    public void RecordFailure(Uri store) => failures[store] = clock.GetUtcNow();
+    public void RecordFailure(Uri store) => _failures[store] = clock.GetUtcNow();
 
-    public void RecordSuccess(Uri store) => failures.TryRemove(store, out _);
+    public void RecordSuccess(Uri store) => _failures.TryRemove(store, out _);
 
     public bool IsSuspect(Uri store) =>
-        failures.TryGetValue(store, out var at) && clock.GetUtcNow() - at < penalty;
+        _failures.TryGetValue(store, out var at) && clock.GetUtcNow() - at < penalty;
 
     /// <summary>
     /// The order to try the replicas for <paramref name="key"/>, suspects last. When <paramref name="spread"/>, a

@@ -10,13 +10,13 @@ namespace Haystack.Cache.Replicas;
 /// </summary>
 public sealed class VolumeLocator(DirectoryClient directory, CacheOptions options, TimeProvider clock, ILogger<VolumeLocator> logger)
 {
-    private readonly ConcurrentDictionary<uint, Lookup> lookups = new();
-    private readonly ConcurrentDictionary<uint, Lazy<Task<VolumeLocation?>>> inFlight = new();
+    private readonly ConcurrentDictionary<uint, Lookup> _lookups = new();
+    private readonly ConcurrentDictionary<uint, Lazy<Task<VolumeLocation?>>> _inFlight = new();
 
     /// <summary>The volume's location and whether it came fresh from the Directory; null for a volume it does not know.</summary>
     public async Task<(VolumeLocation? Location, bool Fresh)> LocateAsync(uint volumeId, CancellationToken cancellationToken)
     {
-        if (lookups.TryGetValue(volumeId, out var known) && clock.GetUtcNow() - known.At < options.LookupTtl)
+        if (_lookups.TryGetValue(volumeId, out var known) && clock.GetUtcNow() - known.At < options.LookupTtl)
         {
             return (known.Location, false);
         }
@@ -30,11 +30,11 @@ public sealed class VolumeLocator(DirectoryClient directory, CacheOptions option
     public Task<VolumeLocation?> RefreshAsync(uint volumeId, CancellationToken cancellationToken)
     {
         Lazy<Task<VolumeLocation?>>? started = null;
-        var lookup = inFlight.GetOrAdd(volumeId, id => started = new Lazy<Task<VolumeLocation?>>(() => LookupAsync(id)));
+        var lookup = _inFlight.GetOrAdd(volumeId, id => started = new Lazy<Task<VolumeLocation?>>(() => LookupAsync(id)));
         var task = lookup.Value;
         if (lookup == started)
         {
-            _ = task.ContinueWith(_ => inFlight.TryRemove(new KeyValuePair<uint, Lazy<Task<VolumeLocation?>>>(volumeId, lookup)),
+            _ = task.ContinueWith(_ => _inFlight.TryRemove(new KeyValuePair<uint, Lazy<Task<VolumeLocation?>>>(volumeId, lookup)),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return task.WaitAsync(cancellationToken);
@@ -43,9 +43,9 @@ public sealed class VolumeLocator(DirectoryClient directory, CacheOptions option
     /// <summary>Makes the next miss ask the Directory (a replica just failed); the old answer stays as a fallback.</summary>
     public void Expire(uint volumeId)
     {
-        if (lookups.TryGetValue(volumeId, out var known))
+        if (_lookups.TryGetValue(volumeId, out var known))
         {
-            lookups.TryUpdate(volumeId, known with { At = DateTimeOffset.MinValue }, known);
+            _lookups.TryUpdate(volumeId, known with { At = DateTimeOffset.MinValue }, known);
         }
     }
 
@@ -55,10 +55,10 @@ public sealed class VolumeLocator(DirectoryClient directory, CacheOptions option
         try
         {
             var location = await directory.LookupAsync(volumeId, CancellationToken.None);
-            lookups[volumeId] = new Lookup(location, clock.GetUtcNow());
+            _lookups[volumeId] = new Lookup(location, clock.GetUtcNow());
             return location;
         }
-        catch (DirectoryException e) when (lookups.TryGetValue(volumeId, out var stale) && stale.Location is not null)
+        catch (DirectoryException e) when (_lookups.TryGetValue(volumeId, out var stale) && stale.Location is not null)
         {
             logger.LogWarning("{Problem}; using the replicas it named before", e.Message);
             return stale.Location;

@@ -12,10 +12,10 @@ namespace Haystack.Client.Http;
 /// </summary>
 internal sealed class ReplicaReader(ResilientSender sender, Endpoint directory, HaystackClientOptions options)
 {
-    private readonly ResiliencePipeline rounds = RetryPipelines.ForRounds(options);
+    private readonly ResiliencePipeline _rounds = RetryPipelines.ForRounds(options);
 
     public async Task<Photo> ReadAsync(PhotoId id, CancellationToken cancellationToken) =>
-        await rounds.ExecuteAsync(async token => await ReadOnceAsync(id, token), cancellationToken);
+        await _rounds.ExecuteAsync(async token => await ReadOnceAsync(id, token), cancellationToken);
 
     private async Task<Photo> ReadOnceAsync(PhotoId id, CancellationToken cancellationToken)
     {

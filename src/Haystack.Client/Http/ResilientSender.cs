@@ -11,9 +11,9 @@ namespace Haystack.Client.Http;
 /// </summary>
 internal sealed class ResilientSender(HttpClient httpClient, HaystackClientOptions options)
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> once = RetryPipelines.ForResponses(options, RetryMode.Never);
-    private readonly ResiliencePipeline<HttpResponseMessage> uploads = RetryPipelines.ForResponses(options, RetryMode.ExceptAfterTimeout);
-    private readonly ResiliencePipeline<HttpResponseMessage> idempotent = RetryPipelines.ForResponses(options, RetryMode.Always);
+    private readonly ResiliencePipeline<HttpResponseMessage> _once = RetryPipelines.ForResponses(options, RetryMode.Never);
+    private readonly ResiliencePipeline<HttpResponseMessage> _uploads = RetryPipelines.ForResponses(options, RetryMode.ExceptAfterTimeout);
+    private readonly ResiliencePipeline<HttpResponseMessage> _idempotent = RetryPipelines.ForResponses(options, RetryMode.Always);
 
     public async Task<HttpResponseMessage> SendAsync(
         Endpoint server, HttpMethod method, string path, RetryMode mode, CancellationToken cancellationToken, Func<HttpContent>? content = null)
@@ -21,9 +21,9 @@ internal sealed class ResilientSender(HttpClient httpClient, HaystackClientOptio
         var url = server.Resolve(path);
         var pipeline = mode switch
         {
-            RetryMode.Never => once,
-            RetryMode.ExceptAfterTimeout => uploads,
-            _ => idempotent,
+            RetryMode.Never => _once,
+            RetryMode.ExceptAfterTimeout => _uploads,
+            _ => _idempotent,
         };
         try
         {

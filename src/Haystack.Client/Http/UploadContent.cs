@@ -9,13 +9,13 @@ namespace Haystack.Client.Http;
 /// </summary>
 internal sealed class UploadContent : HttpContent
 {
-    private readonly Stream stream;
-    private readonly long start;
+    private readonly Stream _stream;
+    private readonly long _start;
 
     public UploadContent(Stream stream, long start, MediaTypeHeaderValue contentType)
     {
-        this.stream = stream;
-        this.start = start;
+        _stream = stream;
+        _start = start;
         Headers.ContentType = contentType;
     }
 
@@ -24,16 +24,16 @@ internal sealed class UploadContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream target, TransportContext? context, CancellationToken cancellationToken)
     {
-        if (stream.CanSeek)
+        if (_stream.CanSeek)
         {
-            stream.Position = start;
+            _stream.Position = _start;
         }
-        await stream.CopyToAsync(target, cancellationToken);
+        await _stream.CopyToAsync(target, cancellationToken);
     }
 
     protected override bool TryComputeLength(out long length)
     {
-        length = stream.CanSeek ? stream.Length - start : 0;
-        return stream.CanSeek;
+        length = _stream.CanSeek ? _stream.Length - _start : 0;
+        return _stream.CanSeek;
     }
 }

@@ -24,8 +24,8 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<uint, VolumeResource> seen = new();
-    private readonly Reflector<VolumeResource> reflector = new(ListWatchOf(client, options.Namespace));
+    private readonly ConcurrentDictionary<uint, VolumeResource> _seen = new();
+    private readonly Reflector<VolumeResource> _reflector = new(ListWatchOf(client, options.Namespace));
 
     public string Description => $"Volume resources of HaystackCluster {options.Namespace}/{options.Cluster}";
 
@@ -46,7 +46,7 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
 
     public async Task<LogicalVolume> SaveAsync(LogicalVolume volume, Func<LogicalVolume, LogicalVolume> change, CancellationToken cancellationToken)
     {
-        if (!seen.TryGetValue(volume.Id, out var resource))
+        if (!_seen.TryGetValue(volume.Id, out var resource))
         {
             throw new InvalidOperationException(
                 $"Volume {volume.Id} is not a Volume resource of {options.Cluster}: in Kubernetes the operator creates volumes, the directory does not.");
@@ -63,14 +63,14 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
                 var stored = await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<VolumeResource>(
                     StatusPatch(resource, volume), VolumeResource.Group, VolumeResource.Version, options.Namespace, VolumeResource.Plural,
                     resource.Metadata.Name, cancellationToken: cancellationToken);
-                seen[volume.Id] = stored;
+                _seen[volume.Id] = stored;
                 return volume;
             }
             catch (HttpOperationException e) when (e.IsConflict() && attempt < MaxWriteAttempts)
             {
                 resource = await client.CustomObjects.GetNamespacedCustomObjectAsync<VolumeResource>(
                     VolumeResource.Group, VolumeResource.Version, options.Namespace, VolumeResource.Plural, resource.Metadata.Name, cancellationToken);
-                seen[volume.Id] = resource;
+                _seen[volume.Id] = resource;
                 volume = change(VolumeResourceView.ToLogicalVolume(resource, options) with
                 {
                     SizeBytes = volume.SizeBytes, NeedleCount = volume.NeedleCount, SizeLimitBytes = volume.SizeLimitBytes,
@@ -89,7 +89,7 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
         {
             try
             {
-                await foreach (var (type, resource) in reflector.RunAsync(cancellationToken))
+                await foreach (var (type, resource) in _reflector.RunAsync(cancellationToken))
                 {
                     if (!Mine(resource))
                     {
@@ -97,7 +97,7 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
                     }
                     if (type == WatchEventType.Deleted)
                     {
-                        seen.TryRemove(checked((uint)resource.Spec.Id), out _);
+                        _seen.TryRemove(checked((uint)resource.Spec.Id), out _);
                         table.Remove(checked((uint)resource.Spec.Id));
                     }
                     else
@@ -146,7 +146,7 @@ public sealed class KubernetesVolumeTable(IKubernetes client, KubernetesTableOpt
     private LogicalVolume Remember(VolumeResource resource)
     {
         var volume = VolumeResourceView.ToLogicalVolume(resource, options);
-        seen[volume.Id] = resource;
+        _seen[volume.Id] = resource;
         return volume;
     }
 }

@@ -10,12 +10,12 @@ public sealed class VolumeLoad(TimeProvider time)
 {
     public static readonly TimeSpan HalfLife = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<uint, Counter> counters = new();
+    private readonly ConcurrentDictionary<uint, Counter> _counters = new();
 
     /// <summary>Counts an upload to the volume; dispose the result when the upload ends.</summary>
     public IDisposable Begin(uint volumeId)
     {
-        var counter = counters.GetOrAdd(volumeId, _ => new Counter());
+        var counter = _counters.GetOrAdd(volumeId, _ => new Counter());
         lock (counter)
         {
             counter.Decay(time.GetTimestamp(), time);
@@ -28,7 +28,7 @@ public sealed class VolumeLoad(TimeProvider time)
     /// <summary>In-flight uploads plus the decayed recent count.</summary>
     public double Of(uint volumeId)
     {
-        if (!counters.TryGetValue(volumeId, out var counter))
+        if (!_counters.TryGetValue(volumeId, out var counter))
         {
             return 0;
         }
@@ -41,7 +41,7 @@ public sealed class VolumeLoad(TimeProvider time)
 
     private sealed class Counter
     {
-        private long decayedAt;
+        private long _decayedAt;
 
         public int InFlight { get; set; }
 
@@ -49,26 +49,26 @@ public sealed class VolumeLoad(TimeProvider time)
 
         public void Decay(long now, TimeProvider time)
         {
-            if (decayedAt != 0)
+            if (_decayedAt != 0)
             {
-                var elapsed = time.GetElapsedTime(decayedAt, now);
+                var elapsed = time.GetElapsedTime(_decayedAt, now);
                 Recent *= Math.Pow(0.5, elapsed / HalfLife);
             }
-            decayedAt = now;
+            _decayedAt = now;
         }
     }
 
     private sealed class Finish(Counter counter) : IDisposable
     {
-        private bool done;
+        private bool _done;
 
         public void Dispose()
         {
             lock (counter)
             {
-                if (!done)
+                if (!_done)
                 {
-                    done = true;
+                    _done = true;
                     counter.InFlight--;
                 }
             }

@@ -5,14 +5,14 @@ namespace Haystack.Directory.Stores;
 /// <summary>The latest probe of every configured store, for placement, lookups and /stats.</summary>
 public sealed class StoreHealth(IEnumerable<Uri> stores)
 {
-    private readonly Uri[] stores = [.. stores];
-    private readonly ConcurrentDictionary<Uri, StoreProbe> latest = new();
+    private readonly Uri[] _stores = [.. stores];
+    private readonly ConcurrentDictionary<Uri, StoreProbe> _latest = new();
 
-    public IReadOnlyList<Uri> Stores => stores;
+    public IReadOnlyList<Uri> Stores => _stores;
 
-    public void Record(StoreProbe probe) => latest[probe.Store] = probe;
+    public void Record(StoreProbe probe) => _latest[probe.Store] = probe;
 
-    public StoreProbe? Latest(Uri store) => latest.GetValueOrDefault(store);
+    public StoreProbe? Latest(Uri store) => _latest.GetValueOrDefault(store);
 
     /// <summary>Up as of the last probe; a store never probed yet counts as up, so nothing waits for the first round.</summary>
     public bool IsUp(Uri store) => Latest(store)?.IsUp ?? true;

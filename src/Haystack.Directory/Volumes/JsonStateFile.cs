@@ -11,8 +11,8 @@ public sealed class JsonStateFile(string path) : IVolumeTableSource, IKeyReserva
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private VolumeTableSnapshot? saved;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private VolumeTableSnapshot? _saved;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -35,21 +35,21 @@ public sealed class JsonStateFile(string path) : IVolumeTableSource, IKeyReserva
     /// <summary>Reads the file once, then runs <paramref name="change"/> on the newest state and writes the result when it differs.</summary>
     private async Task<T> WithStateAsync<T>(Func<VolumeTableSnapshot, (VolumeTableSnapshot State, T Result)> change, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            var current = saved ??= await ReadAsync(cancellationToken);
+            var current = _saved ??= await ReadAsync(cancellationToken);
             var (next, result) = change(current);
             if (!ReferenceEquals(next, current))
             {
                 await WriteAsync(next, cancellationToken);
-                saved = next;
+                _saved = next;
             }
             return result;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 

@@ -9,26 +9,26 @@ public sealed class KeySequence(IKeyReservations reservations)
     /// <summary>Keys are reserved this many at a time, so the reservation is written once per block, not per upload.</summary>
     public const ulong BlockSize = 10_000;
 
-    private readonly Lock sync = new();
-    private readonly SemaphoreSlim reserving = new(1, 1);
-    private ulong next;
-    private ulong end;
-    private long issued;
+    private readonly Lock _sync = new();
+    private readonly SemaphoreSlim _reserving = new(1, 1);
+    private ulong _next;
+    private ulong _end;
+    private long _issued;
 
     /// <summary>The next key this directory will hand out, or null before it reserved a block.</summary>
     public ulong? NextKey
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return end == 0 ? null : next;
+                return _end == 0 ? null : _next;
             }
         }
     }
 
     /// <summary>Keys handed out since start.</summary>
-    public long Issued => Interlocked.Read(ref issued);
+    public long Issued => Interlocked.Read(ref _issued);
 
     public async Task<ulong> NextKeyAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class KeySequence(IKeyReservations reservations)
             {
                 return key;
             }
-            await reserving.WaitAsync(cancellationToken);
+            await _reserving.WaitAsync(cancellationToken);
             try
             {
                 if (TryTake(out key))
@@ -46,26 +46,26 @@ public sealed class KeySequence(IKeyReservations reservations)
                     return key;
                 }
                 var block = await reservations.ReserveAsync(BlockSize, cancellationToken);
-                lock (sync)
+                lock (_sync)
                 {
-                    (next, end) = (block.First, block.End);
+                    (_next, _end) = (block.First, block.End);
                 }
             }
             finally
             {
-                reserving.Release();
+                _reserving.Release();
             }
         }
     }
 
     private bool TryTake(out ulong key)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (next < end)
+            if (_next < _end)
             {
-                key = next++;
-                Interlocked.Increment(ref issued);
+                key = _next++;
+                Interlocked.Increment(ref _issued);
                 return true;
             }
         }

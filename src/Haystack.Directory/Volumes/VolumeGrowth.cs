@@ -11,8 +11,8 @@ namespace Haystack.Directory.Volumes;
 /// </summary>
 public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHealth health, DirectoryOptions options, ILogger<VolumeGrowth> logger)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private uint highestIdTried;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private uint _highestIdTried;
 
     public bool Enabled => options.CreatesVolumes;
 
@@ -23,7 +23,7 @@ public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHea
         {
             return 0;
         }
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var created = 0;
@@ -39,7 +39,7 @@ public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHea
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHea
         }
 
         var id = NextVolumeId(volumes);
-        highestIdTried = id;
+        _highestIdTried = id;
         try
         {
             var created = await Task.WhenAll(placement.Select(store => stores.CreateVolumeAsync(store, id, options.Replication, cancellationToken)));
@@ -90,6 +90,6 @@ public sealed class VolumeGrowth(VolumeTable table, StoreClient stores, StoreHea
             .DefaultIfEmpty(0u)
             .Max();
         var inTable = volumes.Select(v => v.Id).DefaultIfEmpty(0u).Max();
-        return Math.Max(Math.Max(onStores, inTable), highestIdTried) + 1;
+        return Math.Max(Math.Max(onStores, inTable), _highestIdTried) + 1;
     }
 }

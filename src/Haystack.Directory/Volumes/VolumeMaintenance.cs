@@ -17,15 +17,15 @@ public sealed class VolumeMaintenance(
     DirectoryOptions options,
     ILogger<VolumeMaintenance> logger)
 {
-    private readonly SemaphoreSlim round = new(1, 1);
-    private readonly SemaphoreSlim wake = new(0, 1);
-    private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completed rounds, for /stats.</summary>
     public long Rounds { get; private set; }
 
     /// <summary>Completes when the loop's first round has ended, successfully or not.</summary>
-    public Task FirstRound => firstRound.Task;
+    public Task FirstRound => _firstRound.Task;
 
     /// <summary>Runs rounds until stopped; a failed round is logged and the next one tries again.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -38,17 +38,17 @@ public sealed class VolumeMaintenance(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                firstRound.TrySetResult();
+                _firstRound.TrySetResult();
                 return;
             }
             catch (Exception e)
             {
                 logger.LogError(e, "Volume maintenance round failed; retrying in {Interval}", options.ProbeInterval);
             }
-            firstRound.TrySetResult();
+            _firstRound.TrySetResult();
             try
             {
-                await wake.WaitAsync(options.ProbeInterval, cancellationToken);
+                await _wake.WaitAsync(options.ProbeInterval, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -62,7 +62,7 @@ public sealed class VolumeMaintenance(
     {
         try
         {
-            wake.Release();
+            _wake.Release();
         }
         catch (SemaphoreFullException)
         {
@@ -73,7 +73,7 @@ public sealed class VolumeMaintenance(
     /// <summary>One round; rounds never overlap.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await round.WaitAsync(cancellationToken);
+        await _round.WaitAsync(cancellationToken);
         try
         {
             var everyStore = health.Stores.Concat(table.List().SelectMany(v => v.Replicas)).Distinct().ToArray();
@@ -105,7 +105,7 @@ public sealed class VolumeMaintenance(
         }
         finally
         {
-            round.Release();
+            _round.Release();
         }
     }
 

@@ -7,35 +7,35 @@ namespace Haystack.Directory.Volumes;
 /// </summary>
 public sealed class VolumeTable
 {
-    private readonly IVolumeTableSource source;
-    private readonly Lock sync = new();
+    private readonly IVolumeTableSource _source;
+    private readonly Lock _sync = new();
 
-    private readonly SortedDictionary<uint, LogicalVolume> volumes = [];
+    private readonly SortedDictionary<uint, LogicalVolume> _volumes = [];
 
     /// <summary>An empty table over <paramref name="source"/>; <see cref="LoadAsync"/> fills it.</summary>
     public VolumeTable(IVolumeTableSource source)
     {
-        this.source = source;
+        _source = source;
     }
 
     /// <summary>Where the table is kept, for messages.</summary>
-    public string SourceDescription => source.Description;
+    public string SourceDescription => _source.Description;
 
     /// <summary>Replaces the table with what the source saved; refuses a source that lists an id twice.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var loaded = await source.LoadAsync(cancellationToken);
+        var loaded = await _source.LoadAsync(cancellationToken);
         var duplicate = loaded.GroupBy(v => v.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidDataException($"The {source.Description} lists volume {duplicate.Key} twice; remove one of the entries.");
+            throw new InvalidDataException($"The {_source.Description} lists volume {duplicate.Key} twice; remove one of the entries.");
         }
-        lock (sync)
+        lock (_sync)
         {
-            volumes.Clear();
+            _volumes.Clear();
             foreach (var volume in loaded)
             {
-                volumes[volume.Id] = volume;
+                _volumes[volume.Id] = volume;
             }
         }
     }
@@ -43,17 +43,17 @@ public sealed class VolumeTable
     /// <summary>Every logical volume in id order.</summary>
     public IReadOnlyList<LogicalVolume> List()
     {
-        lock (sync)
+        lock (_sync)
         {
-            return [.. volumes.Values];
+            return [.. _volumes.Values];
         }
     }
 
     public LogicalVolume? Find(uint volumeId)
     {
-        lock (sync)
+        lock (_sync)
         {
-            return volumes.GetValueOrDefault(volumeId);
+            return _volumes.GetValueOrDefault(volumeId);
         }
     }
 
@@ -65,19 +65,19 @@ public sealed class VolumeTable
     {
         LogicalVolume before;
         LogicalVolume after;
-        lock (sync)
+        lock (_sync)
         {
-            if (!volumes.TryGetValue(volumeId, out var current))
+            if (!_volumes.TryGetValue(volumeId, out var current))
             {
                 return null;
             }
             before = current;
             after = change(current);
-            volumes[volumeId] = after;
+            _volumes[volumeId] = after;
         }
         if (!SameState(before, after))
         {
-            var stored = await source.SaveAsync(after, change, cancellationToken);
+            var stored = await _source.SaveAsync(after, change, cancellationToken);
             if (!SameState(stored, after))
             {
                 Apply(stored);
@@ -90,14 +90,14 @@ public sealed class VolumeTable
     /// <summary>Adds a new volume and saves it; refuses an id the table already holds.</summary>
     public async Task AddAsync(LogicalVolume volume, CancellationToken cancellationToken)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (!volumes.TryAdd(volume.Id, volume))
+            if (!_volumes.TryAdd(volume.Id, volume))
             {
                 throw new InvalidOperationException($"Volume {volume.Id} is already in the volume table.");
             }
         }
-        await source.SaveAsync(volume, _ => volume, cancellationToken);
+        await _source.SaveAsync(volume, _ => volume, cancellationToken);
     }
 
     /// <summary>
@@ -106,9 +106,9 @@ public sealed class VolumeTable
     /// </summary>
     public void Apply(LogicalVolume stored)
     {
-        lock (sync)
+        lock (_sync)
         {
-            volumes[stored.Id] = volumes.TryGetValue(stored.Id, out var known) && known.SizeLimitBytes > 0
+            _volumes[stored.Id] = _volumes.TryGetValue(stored.Id, out var known) && known.SizeLimitBytes > 0
                 ? stored with { SizeBytes = known.SizeBytes, SizeLimitBytes = known.SizeLimitBytes, NeedleCount = known.NeedleCount }
                 : stored;
         }
@@ -117,17 +117,17 @@ public sealed class VolumeTable
     /// <summary>Drops a volume another writer removed.</summary>
     public void Remove(uint volumeId)
     {
-        lock (sync)
+        lock (_sync)
         {
-            volumes.Remove(volumeId);
+            _volumes.Remove(volumeId);
         }
     }
 
     /// <summary>Saves the size figures as they are now.</summary>
-    public Task SaveFiguresAsync(CancellationToken cancellationToken) => source.SaveFiguresAsync(List(), cancellationToken);
+    public Task SaveFiguresAsync(CancellationToken cancellationToken) => _source.SaveFiguresAsync(List(), cancellationToken);
 
     /// <summary>Feeds other writers' changes into the table until cancelled (see <see cref="IVolumeTableSource.FollowAsync"/>).</summary>
-    public Task FollowAsync(CancellationToken cancellationToken) => source.FollowAsync(this, cancellationToken);
+    public Task FollowAsync(CancellationToken cancellationToken) => _source.FollowAsync(this, cancellationToken);
 
     private static bool SameState(LogicalVolume a, LogicalVolume b) =>
         a.State == b.State && a.Reason == b.Reason && a.NeedsRepair == b.NeedsRepair && a.Replicas.SequenceEqual(b.Replicas);

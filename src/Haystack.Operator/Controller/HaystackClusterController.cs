@@ -42,13 +42,13 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
 
     public OperatorReadiness? Readiness { get; init; }
 
-    /// <summary>Runs until <paramref name="ct"/> fires.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new WorkQueue<ClusterKey>(time);
-        var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, ct), ct) };
-        loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, ct), ct)));
-        loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, ct)));
+        var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, cancellationToken), cancellationToken) };
+        loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, cancellationToken), cancellationToken)));
+        loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, cancellationToken)));
         if (Metrics is not null)
         {
             Metrics.QueueDepth = () => queue.Pending;
@@ -58,7 +58,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         {
             await Task.WhenAll(loops);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         finally
@@ -71,10 +71,10 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         }
     }
 
-    private async Task WatchClustersAsync(WorkQueue<ClusterKey> queue, CancellationToken ct)
+    private async Task WatchClustersAsync(WorkQueue<ClusterKey> queue, CancellationToken cancellationToken)
     {
         var reflector = new Reflector<V1Alpha1HaystackCluster>(client.ListWatch<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, Namespace));
-        await foreach (var (type, cluster) in reflector.RunAsync(ct))
+        await foreach (var (type, cluster) in reflector.RunAsync(cancellationToken))
         {
             var key = new ClusterKey(cluster.Metadata.NamespaceProperty!, cluster.Metadata.Name!);
             if (type == WatchEventType.Deleted)
@@ -88,10 +88,10 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         }
     }
 
-    private async Task WatchOwnedAsync(ChildKind kind, WorkQueue<ClusterKey> queue, CancellationToken ct)
+    private async Task WatchOwnedAsync(ChildKind kind, WorkQueue<ClusterKey> queue, CancellationToken cancellationToken)
     {
         var reflector = new Reflector<IKubernetesObject<V1ObjectMeta>>(kind.ListWatch(client, Namespace, ClusterLabels.ManagedSelector));
-        await foreach (var (_, owned) in reflector.RunAsync(ct))
+        await foreach (var (_, owned) in reflector.RunAsync(cancellationToken))
         {
             var owner = owned.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == HaystackApi.ClusterKind);
             if (owner is not null && owned.Metadata.NamespaceProperty is { } ns)
@@ -101,10 +101,10 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         }
     }
 
-    private async Task WatchForeverAsync(string what, Func<Task> watch, CancellationToken ct)
+    private async Task WatchForeverAsync(string what, Func<Task> watch, CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromMilliseconds(250);
-        while (!ct.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
@@ -114,20 +114,20 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
             catch (Exception e) when (e is HttpOperationException or KubernetesException or HttpRequestException or IOException)
             {
                 log.WatchFailed(what, pause.TotalSeconds, e.Message);
-                await Task.Delay(pause, time, ct);
+                await Task.Delay(pause, time, cancellationToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxWatchPause.Ticks));
             }
         }
     }
 
-    private async Task WorkAsync(WorkQueue<ClusterKey> queue, CancellationToken ct)
+    private async Task WorkAsync(WorkQueue<ClusterKey> queue, CancellationToken cancellationToken)
     {
-        while (!ct.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var key = await queue.TakeAsync(ct);
+            var key = await queue.TakeAsync(cancellationToken);
             try
             {
-                var result = await reconciler.ReconcileAsync(key.Namespace, key.Name, ct);
+                var result = await reconciler.ReconcileAsync(key.Namespace, key.Name, cancellationToken);
                 lock (_failures)
                 {
                     _failures.Remove(key);

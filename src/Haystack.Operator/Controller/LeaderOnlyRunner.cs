@@ -9,18 +9,18 @@ namespace Haystack.Operator.Controller;
 /// </summary>
 public static class LeaderOnlyRunner
 {
-    /// <returns>True when leadership was lost; false when <paramref name="ct"/> stopped the run.</returns>
-    public static async Task<bool> RunAsync(LeaderElector elector, Func<CancellationToken, Task> work, CancellationToken ct)
+    /// <returns>True when leadership was lost; false when <paramref name="cancellationToken"/> stopped the run.</returns>
+    public static async Task<bool> RunAsync(LeaderElector elector, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        using var leading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var leading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = Task.CompletedTask;
         void Start() => running = Task.Run(() => work(leading.Token), CancellationToken.None);
         elector.OnStartedLeading += Start;
         try
         {
-            await elector.RunUntilLeadershipLostAsync(ct);
+            await elector.RunUntilLeadershipLostAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         finally
@@ -35,6 +35,6 @@ public static class LeaderOnlyRunner
             {
             }
         }
-        return !ct.IsCancellationRequested;
+        return !cancellationToken.IsCancellationRequested;
     }
 }

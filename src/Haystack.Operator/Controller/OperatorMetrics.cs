@@ -19,26 +19,26 @@ public sealed class OperatorMetrics
     /// <summary>The step tag of a failure outside the steps: reading the cluster or writing its status.</summary>
     public const string ApiStep = "api";
 
-    private readonly Counter<long> reconciles;
-    private readonly Counter<long> errors;
-    private readonly Histogram<double> duration;
-    private readonly ConcurrentDictionary<ClusterKey, VolumeCounts> volumes = new();
+    private readonly Counter<long> _reconciles;
+    private readonly Counter<long> _errors;
+    private readonly Histogram<double> _duration;
+    private readonly ConcurrentDictionary<ClusterKey, VolumeCounts> _volumes = new();
 
     public OperatorMetrics(IMeterFactory meterFactory, OperatorReadiness readiness)
     {
         var meter = meterFactory.Create(MeterName);
-        reconciles = meter.CreateCounter<long>("haystack.operator.reconciles", "{reconcile}", "Reconciles finished, by resource kind and result (success or error).");
-        errors = meter.CreateCounter<long>("haystack.operator.reconcile.errors", "{error}", "Failed reconciles, by resource kind and the step that failed (api: reading the resource or writing its status).");
-        duration = meter.CreateHistogram("haystack.operator.reconcile.duration", "s", "Time of one reconcile, by resource kind and result.",
+        _reconciles = meter.CreateCounter<long>("haystack.operator.reconciles", "{reconcile}", "Reconciles finished, by resource kind and result (success or error).");
+        _errors = meter.CreateCounter<long>("haystack.operator.reconcile.errors", "{error}", "Failed reconciles, by resource kind and the step that failed (api: reading the resource or writing its status).");
+        _duration = meter.CreateHistogram("haystack.operator.reconcile.duration", "s", "Time of one reconcile, by resource kind and result.",
             advice: RequestDurationBuckets.Seconds);
         // Every result's and step's series exists from the start (at 0), so an alert on an increase has a series to watch.
         foreach (var result in new[] { "success", "error" })
         {
-            reconciles.Add(0, new("kind", HaystackApi.ClusterKind), new("result", result));
+            _reconciles.Add(0, new("kind", HaystackApi.ClusterKind), new("result", result));
         }
         foreach (var step in ReconcileSteps.All.Select(step => step.Name).Append(ApiStep))
         {
-            errors.Add(0, new("kind", HaystackApi.ClusterKind), new("step", step));
+            _errors.Add(0, new("kind", HaystackApi.ClusterKind), new("step", step));
         }
         meter.CreateObservableGauge("haystack.operator.workqueue.depth", () => QueueDepth(), "{key}",
             "Resources waiting in the work queue for a worker.");
@@ -51,25 +51,25 @@ public sealed class OperatorMetrics
     public void Reconciled(string kind, TimeSpan elapsed, string? failedStep)
     {
         var result = failedStep is null ? "success" : "error";
-        reconciles.Add(1, new("kind", kind), new("result", result));
-        duration.Record(elapsed.TotalSeconds, new("kind", kind), new("result", result));
+        _reconciles.Add(1, new("kind", kind), new("result", result));
+        _duration.Record(elapsed.TotalSeconds, new("kind", kind), new("result", result));
         if (failedStep is not null)
         {
-            errors.Add(1, new("kind", kind), new("step", failedStep));
+            _errors.Add(1, new("kind", kind), new("step", failedStep));
         }
     }
 
-    public void ObservedVolumes(ClusterKey cluster, VolumeCounts counts) => volumes[cluster] = counts;
+    public void ObservedVolumes(ClusterKey cluster, VolumeCounts counts) => _volumes[cluster] = counts;
 
     /// <summary>A cluster that is gone has no volumes to report.</summary>
-    public void Forget(ClusterKey cluster) => volumes.TryRemove(cluster, out _);
+    public void Forget(ClusterKey cluster) => _volumes.TryRemove(cluster, out _);
 
     /// <summary>Reads the running controller's queue; 0 while no controller runs (a standby).</summary>
     public Func<int> QueueDepth { get; set; } = () => 0;
 
     private IEnumerable<Measurement<int>> ObserveVolumes()
     {
-        foreach (var (cluster, counts) in volumes)
+        foreach (var (cluster, counts) in _volumes)
         {
             // Other: compacting, or not placed yet.
             var other = counts.Total - counts.Writable - counts.ReadOnly - counts.Degraded;

@@ -10,20 +10,20 @@ namespace Haystack.Operator.Controller;
 /// </summary>
 public sealed class OperatorReadiness
 {
-    private volatile bool leading;
-    private volatile bool running;
-    private volatile string? leader;
+    private volatile bool _leading;
+    private volatile bool _running;
+    private volatile string? _leader;
 
     /// <summary>True while this replica holds the Lease, or from the start when it runs without leader election.</summary>
-    public bool IsLeader => leading;
+    public bool IsLeader => _leading;
 
     /// <summary>The holder of the Lease last seen, null before the first election result.</summary>
-    public string? Leader => leader;
+    public string? Leader => _leader;
 
-    public bool IsReady => leading ? running : leader is not null;
+    public bool IsReady => _leading ? _running : _leader is not null;
 
     /// <summary>Why the replica is not ready, for the probe's body; null when ready.</summary>
-    public string? Reason => IsReady ? null : leading ? "the controller's watches have not started" : "no leader has been elected yet";
+    public string? Reason => IsReady ? null : _leading ? "the controller's watches have not started" : "no leader has been elected yet";
 
     /// <summary>Follows an election: leading while it says so, and the leader it last saw.</summary>
     public void Follow(LeaderElector elector)
@@ -33,15 +33,15 @@ public sealed class OperatorReadiness
         elector.OnNewLeader += LeaderIs;
     }
 
-    public void StartedLeading() => leading = true;
+    public void StartedLeading() => _leading = true;
 
     public void StoppedLeading()
     {
-        leading = false;
-        running = false;
+        _leading = false;
+        _running = false;
     }
 
-    public void LeaderIs(string identity) => leader = identity;
+    public void LeaderIs(string identity) => _leader = identity;
 
-    public void ControllerRunning(bool value) => running = value;
+    public void ControllerRunning(bool value) => _running = value;
 }

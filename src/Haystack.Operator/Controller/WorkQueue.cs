@@ -64,9 +64,9 @@ public sealed class WorkQueue<TKey>(TimeProvider time) : IDisposable
     }
 
     /// <summary>The next key; the caller must call <see cref="Done"/> with it when finished.</summary>
-    public async ValueTask<TKey> TakeAsync(CancellationToken ct)
+    public async ValueTask<TKey> TakeAsync(CancellationToken cancellationToken)
     {
-        var key = await _ready.Reader.ReadAsync(ct);
+        var key = await _ready.Reader.ReadAsync(cancellationToken);
         lock (_lock)
         {
             _dirty.Remove(key);

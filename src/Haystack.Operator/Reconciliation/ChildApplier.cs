@@ -15,11 +15,11 @@ public sealed class ChildApplier(IKubernetes client)
 {
     private readonly ConcurrentDictionary<(string Kind, string Namespace, string Name), string> _lastApplied = new();
 
-    public async Task<ApplyOutcome> ApplyAsync(DesiredObject desired, CancellationToken ct)
+    public async Task<ApplyOutcome> ApplyAsync(DesiredObject desired, CancellationToken cancellationToken)
     {
         var hash = InputHash.Stamp(desired.Object);
         var key = (desired.Kind.ToString(), desired.Namespace, desired.Name);
-        var live = await desired.Kind.Read(client, desired.Name, desired.Namespace, ct).OrNullWhenNotFound();
+        var live = await desired.Kind.Read(client, desired.Name, desired.Namespace, cancellationToken).OrNullWhenNotFound();
         if (live is not null)
         {
             EnsureNotOwnedByAnother(desired, live.Metadata);
@@ -33,7 +33,7 @@ public sealed class ChildApplier(IKubernetes client)
         // force: the operator is the only writer of these fields; a human's kubectl edit is reverted.
         var applied = await desired.Kind.Apply(
             client, new V1Patch(desired.Object, V1Patch.PatchType.ApplyPatch), desired.Name, desired.Namespace,
-            OperatorIdentity.FieldManager, true, ct);
+            OperatorIdentity.FieldManager, true, cancellationToken);
         _lastApplied[key] = Version(applied.Metadata);
         return live is null ? ApplyOutcome.Created : ApplyOutcome.Updated;
     }

@@ -18,7 +18,7 @@ public sealed class EventRecorder(IKubernetes client, TimeProvider time, ILogger
 
     private long _sequence;
 
-    public async Task RecordAsync(V1Alpha1HaystackCluster cluster, string type, string reason, string message, CancellationToken ct)
+    public async Task RecordAsync(V1Alpha1HaystackCluster cluster, string type, string reason, string message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var name = cluster.Metadata.Name!;
@@ -46,7 +46,7 @@ public sealed class EventRecorder(IKubernetes client, TimeProvider time, ILogger
         };
         try
         {
-            await client.CoreV1.CreateNamespacedEventAsync(recorded, recorded.Metadata.NamespaceProperty, cancellationToken: ct);
+            await client.CoreV1.CreateNamespacedEventAsync(recorded, recorded.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException e)
         {

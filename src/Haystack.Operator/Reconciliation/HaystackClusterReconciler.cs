@@ -34,30 +34,30 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
     /// <summary>Where reconciles are counted and volumes reported; null measures nothing (tests of the logic alone).</summary>
     public OperatorMetrics? Metrics { get; init; }
 
-    public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
+    public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         string? failedStep = OperatorMetrics.ApiStep;
         try
         {
-            var (result, failure) = await ReconcileOnceAsync(new ClusterKey(ns, name), ct);
+            var (result, failure) = await ReconcileOnceAsync(new ClusterKey(ns, name), cancellationToken);
             failedStep = failure?.Step;
             return result;
         }
         finally
         {
             // A reconcile cut short by shutdown neither succeeded nor failed.
-            if (!ct.IsCancellationRequested)
+            if (!cancellationToken.IsCancellationRequested)
             {
                 Metrics?.Reconciled(HaystackApi.ClusterKind, Stopwatch.GetElapsedTime(started), failedStep);
             }
         }
     }
 
-    private async Task<(ReconcileResult Result, ReconcileStepException? Failure)> ReconcileOnceAsync(ClusterKey key, CancellationToken ct)
+    private async Task<(ReconcileResult Result, ReconcileStepException? Failure)> ReconcileOnceAsync(ClusterKey key, CancellationToken cancellationToken)
     {
         var (ns, name) = (key.Namespace, key.Name);
-        var cluster = await client.ReadAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, name, ns, ct).OrNullWhenNotFound();
+        var cluster = await client.ReadAsync<V1Alpha1HaystackCluster>(HaystackResourceKinds.Clusters, name, ns, cancellationToken).OrNullWhenNotFound();
         if (cluster is null || cluster.Metadata.DeletionTimestamp is not null)
         {
             Metrics?.Forget(key);
@@ -65,13 +65,13 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
         }
 
         var context = new ReconcileContext(cluster, client, _applier, _events);
-        var failure = await RunStepsAsync(context, ct);
+        var failure = await RunStepsAsync(context, cancellationToken);
         if (context.Volumes is { } volumes)
         {
             Metrics?.ObservedVolumes(key, volumes);
         }
         var previous = ConditionList.Find(cluster.Status?.Conditions, ConditionTypes.Reconciled);
-        await _status.WriteAsync(cluster, previous => ClusterStatusBuilder.Build(previous, context, failure, time.GetUtcNow().UtcDateTime), ct);
+        await _status.WriteAsync(cluster, previous => ClusterStatusBuilder.Build(previous, context, failure, time.GetUtcNow().UtcDateTime), cancellationToken);
 
         if (failure is not null)
         {
@@ -79,7 +79,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
             // One warning per distinct failure, not one per retry.
             if (previous is not { Status: "False" } || previous.Message != failure.Message)
             {
-                await _events.RecordAsync(cluster, EventRecorder.Warning, "ReconcileFailed", failure.Message, ct);
+                await _events.RecordAsync(cluster, EventRecorder.Warning, "ReconcileFailed", failure.Message, cancellationToken);
             }
             return (ReconcileResult.After(FailureRequeue), failure);
         }
@@ -90,13 +90,13 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
         return (ReconcileResult.After(context.Components.All(c => c.IsReady) ? ResyncPeriod : NotReadyRequeue), null);
     }
 
-    private async Task<ReconcileStepException?> RunStepsAsync(ReconcileContext context, CancellationToken ct)
+    private async Task<ReconcileStepException?> RunStepsAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         foreach (var step in Steps)
         {
             try
             {
-                await step.RunAsync(context, ct);
+                await step.RunAsync(context, cancellationToken);
             }
             catch (Exception e) when (e is HttpOperationException or ChildOwnershipException or FormatException)
             {

@@ -5,5 +5,5 @@ public interface IReconcileStep
 {
     string Name { get; }
 
-    Task RunAsync(ReconcileContext context, CancellationToken ct);
+    Task RunAsync(ReconcileContext context, CancellationToken cancellationToken);
 }

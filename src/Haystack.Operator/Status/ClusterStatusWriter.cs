@@ -15,7 +15,7 @@ public sealed class ClusterStatusWriter(IKubernetes client)
 
     /// <returns>True when the status was written.</returns>
     public async Task<bool> WriteAsync(
-        V1Alpha1HaystackCluster cluster, Func<HaystackClusterStatus?, HaystackClusterStatus> next, CancellationToken ct)
+        V1Alpha1HaystackCluster cluster, Func<HaystackClusterStatus?, HaystackClusterStatus> next, CancellationToken cancellationToken)
     {
         var current = cluster;
         for (var attempt = 1; ; attempt++)
@@ -28,13 +28,13 @@ public sealed class ClusterStatusWriter(IKubernetes client)
             current.Status = status;
             try
             {
-                await client.ReplaceStatusAsync(HaystackResourceKinds.Clusters, current, current.Metadata.Name!, current.Metadata.NamespaceProperty, Reconciliation.OperatorIdentity.FieldManager, ct);
+                await client.ReplaceStatusAsync(HaystackResourceKinds.Clusters, current, current.Metadata.Name!, current.Metadata.NamespaceProperty, Reconciliation.OperatorIdentity.FieldManager, cancellationToken);
                 return true;
             }
             catch (HttpOperationException e) when (e.IsConflict() && attempt < Attempts)
             {
                 current = await client.ReadAsync<V1Alpha1HaystackCluster>(
-                    HaystackResourceKinds.Clusters, cluster.Metadata.Name!, cluster.Metadata.NamespaceProperty, ct);
+                    HaystackResourceKinds.Clusters, cluster.Metadata.Name!, cluster.Metadata.NamespaceProperty, cancellationToken);
             }
         }
     }

@@ -120,7 +120,7 @@ public static class Crc32C
     /// </summary>
     private sealed class ZeroShift
     {
-        private readonly uint[] tables = new uint[4 * 256];
+        private readonly uint[] _tables = new uint[4 * 256];
 
         public ZeroShift(int length)
         {
@@ -146,13 +146,13 @@ public static class Crc32C
                             shifted ^= ofBit[(lane * 8) + bit];
                         }
                     }
-                    tables[(lane * 256) + value] = shifted;
+                    _tables[(lane * 256) + value] = shifted;
                 }
             }
         }
 
         public uint Apply(uint state) =>
-            tables[(byte)state] ^ tables[256 + (byte)(state >> 8)] ^ tables[512 + (byte)(state >> 16)] ^ tables[768 + (state >> 24)];
+            _tables[(byte)state] ^ _tables[256 + (byte)(state >> 8)] ^ _tables[512 + (byte)(state >> 16)] ^ _tables[768 + (state >> 24)];
     }
 
     private static uint[] BuildTable()

@@ -23,10 +23,10 @@ internal sealed class DiskReaders
     /// </summary>
     public static readonly int MaxThreads = Math.Clamp(4 * Environment.ProcessorCount, 8, 64);
 
-    private readonly object gate = new(); // a monitor: idle readers wait on it and each new read wakes exactly one
-    private readonly Queue<PendingRead> pending = new();
-    private int threads;
-    private int idle;
+    private readonly object _gate = new(); // a monitor: idle readers wait on it and each new read wakes exactly one
+    private readonly Queue<PendingRead> _pending = new();
+    private int _threads;
+    private int _idle;
 
     private DiskReaders()
     {
@@ -39,17 +39,17 @@ internal sealed class DiskReaders
     public Task<int> ReadAsync(SafeFileHandle file, Memory<byte> buffer, long offset)
     {
         var read = new PendingRead(file, buffer, offset);
-        lock (gate)
+        lock (_gate)
         {
-            pending.Enqueue(read);
-            if (idle >= pending.Count) // an idle reader for every queued read, this one included
+            _pending.Enqueue(read);
+            if (_idle >= _pending.Count) // an idle reader for every queued read, this one included
             {
-                Monitor.Pulse(gate);
+                Monitor.Pulse(_gate);
             }
-            else if (threads < MaxThreads)
+            else if (_threads < MaxThreads)
             {
-                threads++;
-                new Thread(Run) { IsBackground = true, Name = $"disk reader {threads}" }.Start();
+                _threads++;
+                new Thread(Run) { IsBackground = true, Name = $"disk reader {_threads}" }.Start();
             }
         }
         return read.Completion.Task;
@@ -60,13 +60,13 @@ internal sealed class DiskReaders
         while (true)
         {
             PendingRead? read;
-            lock (gate)
+            lock (_gate)
             {
-                while (!pending.TryDequeue(out read))
+                while (!_pending.TryDequeue(out read))
                 {
-                    idle++;
-                    Monitor.Wait(gate);
-                    idle--;
+                    _idle++;
+                    Monitor.Wait(_gate);
+                    _idle--;
                 }
             }
             read.Execute();

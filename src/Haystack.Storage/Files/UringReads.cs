@@ -16,13 +16,13 @@ internal sealed unsafe class UringReads
 {
     private const uint RingSize = 256;
 
-    private readonly IoUring ring;
-    private readonly Lock submitGate = new();
-    private int inFlight;
+    private readonly IoUring _ring;
+    private readonly Lock _submitGate = new();
+    private int _inFlight;
 
     private UringReads(IoUring ring)
     {
-        this.ring = ring;
+        _ring = ring;
         new Thread(Reap) { IsBackground = true, Name = "io_uring completions" }.Start();
     }
 
@@ -31,25 +31,25 @@ internal sealed unsafe class UringReads
     /// <summary>Starts a read of up to <paramref name="buffer"/>'s length; null when the ring is full (read elsewhere).</summary>
     public Task<int>? TryReadAsync(SafeFileHandle file, Memory<byte> buffer, long offset)
     {
-        if (Interlocked.Increment(ref inFlight) > ring.Capacity)
+        if (Interlocked.Increment(ref _inFlight) > _ring.Capacity)
         {
-            Interlocked.Decrement(ref inFlight);
+            Interlocked.Decrement(ref _inFlight);
             return null;
         }
         var read = new PendingRead(file, buffer);
         var handle = GCHandle.Alloc(read);
         bool submitted;
         int error;
-        lock (submitGate)
+        lock (_submitGate)
         {
-            submitted = ring.SubmitRead(read.Descriptor, read.Address, (uint)buffer.Length, offset, (ulong)GCHandle.ToIntPtr(handle), out error);
+            submitted = _ring.SubmitRead(read.Descriptor, read.Address, (uint)buffer.Length, offset, (ulong)GCHandle.ToIntPtr(handle), out error);
         }
         if (submitted)
         {
             return read.Completion.Task;
         }
         handle.Free();
-        Interlocked.Decrement(ref inFlight);
+        Interlocked.Decrement(ref _inFlight);
         read.Finish(-error);
         return read.Completion.Task;
     }
@@ -63,7 +63,7 @@ internal sealed unsafe class UringReads
     {
         while (true)
         {
-            ring.WaitAndReap(Complete);
+            _ring.WaitAndReap(Complete);
         }
     }
 
@@ -72,22 +72,22 @@ internal sealed unsafe class UringReads
         var handle = GCHandle.FromIntPtr((nint)userData);
         var read = (PendingRead)handle.Target!;
         handle.Free();
-        Interlocked.Decrement(ref inFlight);
+        Interlocked.Decrement(ref _inFlight);
         read.Finish(result);
     }
 
     /// <summary>The buffer stays pinned and the file descriptor referenced until the kernel is done with both.</summary>
     private sealed class PendingRead
     {
-        private readonly SafeFileHandle file;
-        private MemoryHandle pin;
+        private readonly SafeFileHandle _file;
+        private MemoryHandle _pin;
 
         public PendingRead(SafeFileHandle file, Memory<byte> buffer)
         {
             var added = false;
             file.DangerousAddRef(ref added);
-            this.file = file;
-            pin = buffer.Pin();
+            _file = file;
+            _pin = buffer.Pin();
             Descriptor = (int)file.DangerousGetHandle();
         }
 
@@ -96,13 +96,13 @@ internal sealed unsafe class UringReads
 
         public int Descriptor { get; }
 
-        public byte* Address => (byte*)pin.Pointer;
+        public byte* Address => (byte*)_pin.Pointer;
 
         /// <param name="result">Bytes read, or minus the errno.</param>
         public void Finish(int result)
         {
-            pin.Dispose();
-            file.DangerousRelease();
+            _pin.Dispose();
+            _file.DangerousRelease();
             if (result < 0)
             {
                 Completion.TrySetException(new IOException($"read failed: errno {-result}", -result));

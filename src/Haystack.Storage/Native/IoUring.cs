@@ -19,34 +19,34 @@ internal sealed unsafe partial class IoUring : IDisposable
     private const int EntrySize = 64;
     private const int CompletionSize = 16;
 
-    private readonly int ring;
-    private readonly byte* rings;
-    private readonly nuint ringsLength;
-    private readonly byte* entries;
-    private readonly nuint entriesLength;
-    private readonly uint* submitTail;
-    private readonly uint submitMask;
-    private readonly uint* submitArray;
-    private readonly uint* completeHead;
-    private readonly uint* completeTail;
-    private readonly uint completeMask;
-    private readonly byte* completions;
+    private readonly int _ring;
+    private readonly byte* _rings;
+    private readonly nuint _ringsLength;
+    private readonly byte* _entries;
+    private readonly nuint _entriesLength;
+    private readonly uint* _submitTail;
+    private readonly uint _submitMask;
+    private readonly uint* _submitArray;
+    private readonly uint* _completeHead;
+    private readonly uint* _completeTail;
+    private readonly uint _completeMask;
+    private readonly byte* _completions;
 
     private IoUring(int ring, in Parameters parameters)
     {
-        this.ring = ring;
+        _ring = ring;
         Capacity = parameters.SubmitEntries;
-        ringsLength = Math.Max(parameters.Submit.Array + parameters.SubmitEntries * 4, parameters.Complete.Completions + parameters.CompleteEntries * CompletionSize);
-        rings = Map(ring, ringsLength, 0);
-        entriesLength = parameters.SubmitEntries * EntrySize;
-        entries = Map(ring, entriesLength, SubmissionEntriesOffset);
-        submitTail = (uint*)(rings + parameters.Submit.Tail);
-        submitMask = *(uint*)(rings + parameters.Submit.RingMask);
-        submitArray = (uint*)(rings + parameters.Submit.Array);
-        completeHead = (uint*)(rings + parameters.Complete.Head);
-        completeTail = (uint*)(rings + parameters.Complete.Tail);
-        completeMask = *(uint*)(rings + parameters.Complete.RingMask);
-        completions = rings + parameters.Complete.Completions;
+        _ringsLength = Math.Max(parameters.Submit.Array + parameters.SubmitEntries * 4, parameters.Complete.Completions + parameters.CompleteEntries * CompletionSize);
+        _rings = Map(ring, _ringsLength, 0);
+        _entriesLength = parameters.SubmitEntries * EntrySize;
+        _entries = Map(ring, _entriesLength, SubmissionEntriesOffset);
+        _submitTail = (uint*)(_rings + parameters.Submit.Tail);
+        _submitMask = *(uint*)(_rings + parameters.Submit.RingMask);
+        _submitArray = (uint*)(_rings + parameters.Submit.Array);
+        _completeHead = (uint*)(_rings + parameters.Complete.Head);
+        _completeTail = (uint*)(_rings + parameters.Complete.Tail);
+        _completeMask = *(uint*)(_rings + parameters.Complete.RingMask);
+        _completions = _rings + parameters.Complete.Completions;
     }
 
     /// <summary>Submission slots; callers keep at most this many reads in flight, so completions never overflow.</summary>
@@ -76,9 +76,9 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>Queues one read and tells the kernel; false if the kernel refused the submission (errno in <paramref name="error"/>).</summary>
     public bool SubmitRead(int file, byte* buffer, uint length, long offset, ulong userData, out int error)
     {
-        var tail = *submitTail;
-        var index = tail & submitMask;
-        var entry = entries + index * EntrySize;
+        var tail = *_submitTail;
+        var index = tail & _submitMask;
+        var entry = _entries + index * EntrySize;
         new Span<byte>(entry, EntrySize).Clear();
         entry[0] = ReadOperation;
         *(int*)(entry + 4) = file;
@@ -86,11 +86,11 @@ internal sealed unsafe partial class IoUring : IDisposable
         *(ulong*)(entry + 16) = (ulong)buffer;
         *(uint*)(entry + 24) = length;
         *(ulong*)(entry + 32) = userData;
-        submitArray[index] = index;
-        Volatile.Write(ref *submitTail, tail + 1);
+        _submitArray[index] = index;
+        Volatile.Write(ref *_submitTail, tail + 1);
         while (true)
         {
-            if (syscall(EnterCall, ring, 1, 0, 0, 0, 0) >= 0)
+            if (syscall(EnterCall, _ring, 1, 0, 0, 0, 0) >= 0)
             {
                 error = 0;
                 return true;
@@ -99,7 +99,7 @@ internal sealed unsafe partial class IoUring : IDisposable
             if (error != Interrupted)
             {
                 // The kernel did not take the entry: withdraw it so the next submission does not resubmit it.
-                Volatile.Write(ref *submitTail, tail);
+                Volatile.Write(ref *_submitTail, tail);
                 return false;
             }
         }
@@ -108,28 +108,28 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>Waits until at least one read has completed, then hands every completion to <paramref name="complete"/>.</summary>
     public void WaitAndReap(Action<ulong, int> complete)
     {
-        var head = *completeHead;
-        while (head == Volatile.Read(ref *completeTail))
+        var head = *_completeHead;
+        while (head == Volatile.Read(ref *_completeTail))
         {
-            if (syscall(EnterCall, ring, 0, 1, (nint)GetEvents, 0, 0) < 0 && Marshal.GetLastPInvokeError() != Interrupted)
+            if (syscall(EnterCall, _ring, 0, 1, (nint)GetEvents, 0, 0) < 0 && Marshal.GetLastPInvokeError() != Interrupted)
             {
                 throw new IOException($"io_uring_enter failed: errno {Marshal.GetLastPInvokeError()}");
             }
         }
-        var tail = Volatile.Read(ref *completeTail);
+        var tail = Volatile.Read(ref *_completeTail);
         for (; head != tail; head++)
         {
-            var completion = completions + (head & completeMask) * CompletionSize;
+            var completion = _completions + (head & _completeMask) * CompletionSize;
             complete(*(ulong*)completion, *(int*)(completion + 8));
         }
-        Volatile.Write(ref *completeHead, head);
+        Volatile.Write(ref *_completeHead, head);
     }
 
     public void Dispose()
     {
-        _ = munmap(entries, entriesLength);
-        _ = munmap(rings, ringsLength);
-        _ = close(ring);
+        _ = munmap(_entries, _entriesLength);
+        _ = munmap(_rings, _ringsLength);
+        _ = close(_ring);
     }
 
     private static byte* Map(int ring, nuint length, long offset)

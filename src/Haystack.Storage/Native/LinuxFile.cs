@@ -19,7 +19,7 @@ internal static partial class LinuxFile
     private const int NoSuchFile = 2;
     private const int ReadNoWait = 0x08; // RWF_NOWAIT
     private const int WouldBlock = 11; // EAGAIN
-    private static volatile bool noWaitUnsupported;
+    private static volatile bool NoWaitUnsupported;
 
     public static bool IsLinux { get; } = OperatingSystem.IsLinux();
 
@@ -50,7 +50,7 @@ internal static partial class LinuxFile
     /// </summary>
     public static unsafe int ReadIfCached(SafeFileHandle file, Span<byte> destination, long offset)
     {
-        if (!IsLinux || noWaitUnsupported || destination.IsEmpty)
+        if (!IsLinux || NoWaitUnsupported || destination.IsEmpty)
         {
             return 0;
         }
@@ -66,7 +66,7 @@ internal static partial class LinuxFile
         // EAGAIN: not (all) cached. Anything else (old kernel, a file system without RWF_NOWAIT): stop asking.
         if (Marshal.GetLastPInvokeError() != WouldBlock)
         {
-            noWaitUnsupported = true;
+            NoWaitUnsupported = true;
         }
         return 0;
     }

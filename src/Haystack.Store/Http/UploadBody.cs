@@ -11,17 +11,17 @@ namespace Haystack.Store.Http;
 /// </summary>
 internal sealed class UploadBody : IDisposable
 {
-    private byte[]? buffer;
+    private byte[]? _buffer;
 
     private UploadBody(byte[] buffer, int length)
     {
-        this.buffer = buffer;
+        _buffer = buffer;
         Length = length;
     }
 
     public int Length { get; }
 
-    public ReadOnlyMemory<byte> Memory => (buffer ?? throw new ObjectDisposedException(nameof(UploadBody))).AsMemory(0, Length);
+    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(UploadBody))).AsMemory(0, Length);
 
     public static async Task<UploadBody> ReadAsync(HttpRequest request, PhotoId photoId, int maxBytes, CancellationToken cancellationToken)
     {
@@ -53,9 +53,9 @@ internal sealed class UploadBody : IDisposable
 
     public void Dispose()
     {
-        if (buffer is { } rented)
+        if (_buffer is { } rented)
         {
-            buffer = null;
+            _buffer = null;
             ArrayPool<byte>.Shared.Return(rented);
         }
     }

@@ -6,41 +6,41 @@ namespace Haystack.Store.Stats;
 /// </summary>
 public sealed class OperationStats(int latencyWindow = 1000)
 {
-    private readonly object gate = new();
-    private readonly double[] recentMilliseconds = new double[latencyWindow];
-    private long count;
-    private long bytes;
-    private int recentCount;
-    private int nextSlot;
-    private double recentSum;
+    private readonly object _gate = new();
+    private readonly double[] _recentMilliseconds = new double[latencyWindow];
+    private long _count;
+    private long _bytes;
+    private int _recentCount;
+    private int _nextSlot;
+    private double _recentSum;
 
     public void Record(long payloadBytes, TimeSpan elapsed)
     {
         var milliseconds = elapsed.TotalMilliseconds;
-        lock (gate)
+        lock (_gate)
         {
-            count++;
-            bytes += payloadBytes;
+            _count++;
+            _bytes += payloadBytes;
             // A running sum over a ring buffer keeps Record O(1); the slot being overwritten leaves the sum first.
-            if (recentCount == recentMilliseconds.Length)
+            if (_recentCount == _recentMilliseconds.Length)
             {
-                recentSum -= recentMilliseconds[nextSlot];
+                _recentSum -= _recentMilliseconds[_nextSlot];
             }
             else
             {
-                recentCount++;
+                _recentCount++;
             }
-            recentMilliseconds[nextSlot] = milliseconds;
-            recentSum += milliseconds;
-            nextSlot = (nextSlot + 1) % recentMilliseconds.Length;
+            _recentMilliseconds[_nextSlot] = milliseconds;
+            _recentSum += milliseconds;
+            _nextSlot = (_nextSlot + 1) % _recentMilliseconds.Length;
         }
     }
 
     public OperationStatsSnapshot Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return new OperationStatsSnapshot(count, bytes, recentCount == 0 ? 0 : Math.Max(0, recentSum / recentCount));
+            return new OperationStatsSnapshot(_count, _bytes, _recentCount == 0 ? 0 : Math.Max(0, _recentSum / _recentCount));
         }
     }
 }

@@ -12,23 +12,23 @@ public sealed class StoreMetrics
 {
     public const string MeterName = TelemetryNames.Store;
 
-    private readonly Counter<long> requests;
-    private readonly Counter<long> bytesRead;
-    private readonly Counter<long> bytesWritten;
-    private long corruptNeedles;
-    private readonly Histogram<double> duration;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _bytesRead;
+    private readonly Counter<long> _bytesWritten;
+    private long _corruptNeedles;
+    private readonly Histogram<double> _duration;
 
     public StoreMetrics(IMeterFactory meterFactory, VolumeSet volumes)
     {
         var meter = meterFactory.Create(MeterName);
-        requests = meter.CreateCounter<long>("haystack.store.requests", "{request}", "Needle reads, writes and deletes, by operation and outcome.");
-        bytesRead = meter.CreateCounter<long>("haystack.store.read_bytes", "By", "Needle bytes returned to clients.");
-        bytesWritten = meter.CreateCounter<long>("haystack.store.written_bytes", "By", "Needle bytes accepted from clients and made durable.");
+        _requests = meter.CreateCounter<long>("haystack.store.requests", "{request}", "Needle reads, writes and deletes, by operation and outcome.");
+        _bytesRead = meter.CreateCounter<long>("haystack.store.read_bytes", "By", "Needle bytes returned to clients.");
+        _bytesWritten = meter.CreateCounter<long>("haystack.store.written_bytes", "By", "Needle bytes accepted from clients and made durable.");
         // Observed rather than added to, so it is exported (as 0) from the first scrape on: an alert on its increase has
         // a series to watch before the first corrupt read.
-        meter.CreateObservableCounter("haystack.store.corrupt_needles", () => Interlocked.Read(ref corruptNeedles), "{needle}",
+        meter.CreateObservableCounter("haystack.store.corrupt_needles", () => Interlocked.Read(ref _corruptNeedles), "{needle}",
             "Reads refused because the needle failed its checks.");
-        duration = meter.CreateHistogram("haystack.store.request.duration", "s", "Time to serve a needle operation, by operation and outcome.",
+        _duration = meter.CreateHistogram("haystack.store.request.duration", "s", "Time to serve a needle operation, by operation and outcome.",
             advice: RequestDurationBuckets.Seconds);
         VolumeGauges.Create(meter, volumes);
     }
@@ -37,11 +37,11 @@ public sealed class StoreMetrics
     {
         var operationTag = new KeyValuePair<string, object?>("operation", OperationName(operation));
         var outcomeTag = new KeyValuePair<string, object?>("outcome", OutcomeName(outcome));
-        requests.Add(1, operationTag, outcomeTag);
-        duration.Record(elapsed.TotalSeconds, operationTag, outcomeTag);
+        _requests.Add(1, operationTag, outcomeTag);
+        _duration.Record(elapsed.TotalSeconds, operationTag, outcomeTag);
         if (outcome == RequestOutcome.Corrupt)
         {
-            Interlocked.Increment(ref corruptNeedles);
+            Interlocked.Increment(ref _corruptNeedles);
         }
         if (outcome != RequestOutcome.Ok || bytes == 0)
         {
@@ -49,11 +49,11 @@ public sealed class StoreMetrics
         }
         if (operation == StoreOperation.Read)
         {
-            bytesRead.Add(bytes);
+            _bytesRead.Add(bytes);
         }
         else if (operation == StoreOperation.Write)
         {
-            bytesWritten.Add(bytes);
+            _bytesWritten.Add(bytes);
         }
     }
 

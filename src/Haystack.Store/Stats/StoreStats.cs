@@ -3,10 +3,10 @@ namespace Haystack.Store.Stats;
 /// <summary>The figures behind /stats, kept per store instance; every needle operation is recorded once here.</summary>
 public sealed class StoreStats(StoreMetrics metrics)
 {
-    private long corruptReads;
-    private long notFound;
-    private long rejected;
-    private long abortedUploads;
+    private long _corruptReads;
+    private long _notFound;
+    private long _rejected;
+    private long _abortedUploads;
 
     public OperationStats Gets { get; } = new();
 
@@ -14,13 +14,13 @@ public sealed class StoreStats(StoreMetrics metrics)
 
     public OperationStats Deletes { get; } = new();
 
-    public long CorruptReads => Interlocked.Read(ref corruptReads);
+    public long CorruptReads => Interlocked.Read(ref _corruptReads);
 
-    public long NotFound => Interlocked.Read(ref notFound);
+    public long NotFound => Interlocked.Read(ref _notFound);
 
-    public long Rejected => Interlocked.Read(ref rejected);
+    public long Rejected => Interlocked.Read(ref _rejected);
 
-    public long AbortedUploads => Interlocked.Read(ref abortedUploads);
+    public long AbortedUploads => Interlocked.Read(ref _abortedUploads);
 
     public void Record(StoreOperation operation, RequestOutcome outcome, long bytes, TimeSpan elapsed)
     {
@@ -37,16 +37,16 @@ public sealed class StoreStats(StoreMetrics metrics)
                 figures.Record(bytes, elapsed);
                 break;
             case RequestOutcome.Corrupt:
-                Interlocked.Increment(ref corruptReads);
+                Interlocked.Increment(ref _corruptReads);
                 break;
             case RequestOutcome.NotFound:
-                Interlocked.Increment(ref notFound);
+                Interlocked.Increment(ref _notFound);
                 break;
             case RequestOutcome.Rejected:
-                Interlocked.Increment(ref rejected);
+                Interlocked.Increment(ref _rejected);
                 break;
             case RequestOutcome.Aborted:
-                Interlocked.Increment(ref abortedUploads);
+                Interlocked.Increment(ref _abortedUploads);
                 break;
         }
     }

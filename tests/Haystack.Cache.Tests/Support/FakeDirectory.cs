@@ -15,17 +15,17 @@ namespace Haystack.Cache.Tests.Support;
 /// </summary>
 internal sealed class FakeDirectory : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentDictionary<uint, (string State, Uri[] Replicas)> volumes = new();
-    private readonly Channel<Report> reports = Channel.CreateUnbounded<Report>();
-    private int lookups;
-    private bool disposed;
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<uint, (string State, Uri[] Replicas)> _volumes = new();
+    private readonly Channel<Report> _reports = Channel.CreateUnbounded<Report>();
+    private int _lookups;
+    private bool _disposed;
 
-    private FakeDirectory(WebApplication app) => this.app = app;
+    private FakeDirectory(WebApplication app) => _app = app;
 
     public Uri Address { get; private set; } = null!;
 
-    public int Lookups => Volatile.Read(ref lookups);
+    public int Lookups => Volatile.Read(ref _lookups);
 
     public static async Task<FakeDirectory> StartAsync()
     {
@@ -38,7 +38,7 @@ internal sealed class FakeDirectory : IAsyncDisposable
         app.MapPost("/dir/report", async (HttpRequest request) =>
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-            await directory.reports.Writer.WriteAsync(new Report(
+            await directory._reports.Writer.WriteAsync(new Report(
                 body.GetProperty("id").GetString()!, body.GetProperty("store").GetString()!, body.GetProperty("problem").GetString()!));
             return Results.NoContent();
         });
@@ -47,33 +47,33 @@ internal sealed class FakeDirectory : IAsyncDisposable
         return directory;
     }
 
-    public void SetVolume(uint volumeId, string state, params Uri[] replicas) => volumes[volumeId] = (state, replicas);
+    public void SetVolume(uint volumeId, string state, params Uri[] replicas) => _volumes[volumeId] = (state, replicas);
 
     /// <summary>The next report; the bound only keeps a broken cache from hanging the run.</summary>
     public async Task<Report> NextReportAsync()
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await reports.Reader.ReadAsync(bound.Token);
+        return await _reports.Reader.ReadAsync(bound.Token);
     }
 
-    public bool HasReports => reports.Reader.Count > 0;
+    public bool HasReports => _reports.Reader.Count > 0;
 
     /// <summary>Stops it (tests of a Directory outage stop it early; the cluster's dispose then does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
-        disposed = true;
-        await app.StopAsync();
-        await app.DisposeAsync();
+        _disposed = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private IResult Lookup(uint volume)
     {
-        Interlocked.Increment(ref lookups);
-        return volumes.TryGetValue(volume, out var entry)
+        Interlocked.Increment(ref _lookups);
+        return _volumes.TryGetValue(volume, out var entry)
             ? Results.Json(new { volume, state = entry.State, locations = entry.Replicas.Select(r => new { url = r.GetLeftPart(UriPartial.Authority) }) })
             : Results.Json(new { error = $"Volume {volume} is not in the table." }, statusCode: StatusCodes.Status404NotFound);
     }

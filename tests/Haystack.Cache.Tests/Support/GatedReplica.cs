@@ -13,16 +13,16 @@ namespace Haystack.Cache.Tests.Support;
 /// </summary>
 internal sealed class GatedReplica : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource closing = new();
-    private readonly HttpClient store;
-    private int requests;
+    private readonly WebApplication _app;
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _closing = new();
+    private readonly HttpClient _store;
+    private int _requests;
 
     private GatedReplica(WebApplication app, Uri? store)
     {
-        this.app = app;
-        this.store = new HttpClient { BaseAddress = store };
+        _app = app;
+        _store = new HttpClient { BaseAddress = store };
         Store = store;
     }
 
@@ -30,7 +30,7 @@ internal sealed class GatedReplica : IAsyncDisposable
 
     public Uri? Store { get; }
 
-    public int Requests => Volatile.Read(ref requests);
+    public int Requests => Volatile.Read(ref _requests);
 
     public static async Task<GatedReplica> StartAsync(Uri? store)
     {
@@ -45,28 +45,28 @@ internal sealed class GatedReplica : IAsyncDisposable
         return replica;
     }
 
-    public void Open() => gate.TrySetResult();
+    public void Open() => _gate.TrySetResult();
 
     public async ValueTask DisposeAsync()
     {
-        await closing.CancelAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        store.Dispose();
-        closing.Dispose();
+        await _closing.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+        _closing.Dispose();
     }
 
     private async Task RelayAsync(string photoId, HttpContext context)
     {
-        Interlocked.Increment(ref requests);
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, closing.Token);
+        Interlocked.Increment(ref _requests);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _closing.Token);
         if (Store is null)
         {
             await Task.Delay(Timeout.Infinite, waiting.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }
-        await gate.Task.WaitAsync(waiting.Token);
-        using var response = await store.GetAsync($"/{photoId}", context.RequestAborted);
+        await _gate.Task.WaitAsync(waiting.Token);
+        using var response = await _store.GetAsync($"/{photoId}", context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
         if (response.Headers.ETag is { } etag)

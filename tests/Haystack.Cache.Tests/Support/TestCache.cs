@@ -8,7 +8,7 @@ namespace Haystack.Cache.Tests.Support;
 /// <summary>A real cache node on 127.0.0.1 and a client for it.</summary>
 internal sealed class TestCache : IAsyncDisposable
 {
-    private bool stopped;
+    private bool _stopped;
 
     private TestCache(CacheServer server)
     {
@@ -61,11 +61,11 @@ internal sealed class TestCache : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (stopped)
+        if (_stopped)
         {
             return;
         }
-        stopped = true;
+        _stopped = true;
         Http.Dispose();
         await Server.DisposeAsync();
     }

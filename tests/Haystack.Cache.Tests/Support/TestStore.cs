@@ -7,14 +7,14 @@ namespace Haystack.Cache.Tests.Support;
 /// <summary>A real Store on 127.0.0.1 (ports picked by the OS) over a temporary directory, holding volume 1.</summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private readonly bool ownsDirectory;
-    private bool stopped;
+    private readonly bool _ownsDirectory;
+    private bool _stopped;
 
     private TestStore(StoreServer server, string dataDirectory, bool ownsDirectory)
     {
         Server = server;
         DataDirectory = dataDirectory;
-        this.ownsDirectory = ownsDirectory;
+        _ownsDirectory = ownsDirectory;
         Http = new HttpClient { BaseAddress = server.HttpAddress };
     }
 
@@ -58,11 +58,11 @@ internal sealed class TestStore : IAsyncDisposable
     /// <summary>Stops serving but keeps the directory, so a restart can reopen it.</summary>
     public async Task StopAsync()
     {
-        if (stopped)
+        if (_stopped)
         {
             return;
         }
-        stopped = true;
+        _stopped = true;
         Http.Dispose();
         await Server.DisposeAsync();
     }
@@ -70,7 +70,7 @@ internal sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (ownsDirectory)
+        if (_ownsDirectory)
         {
             Directory.Delete(DataDirectory, recursive: true);
         }

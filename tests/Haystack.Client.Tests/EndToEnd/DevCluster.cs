@@ -10,35 +10,35 @@ namespace Haystack.Client.Tests.EndToEnd;
 /// </summary>
 public sealed partial class DevCluster : IAsyncLifetime
 {
-    private readonly TemporaryDirectory data = new();
-    private readonly int port = FreePorts.Block(0, 1, 10, 100, 101, 102, 200, 201, 202);
-    private ServerProcess dev = null!;
+    private readonly TemporaryDirectory _data = new();
+    private readonly int _port = FreePorts.Block(0, 1, 10, 100, 101, 102, 200, 201, 202);
+    private ServerProcess _dev = null!;
 
-    public Uri DirectoryUrl => new($"http://127.0.0.1:{port}/");
+    public Uri DirectoryUrl => new($"http://127.0.0.1:{_port}/");
 
-    public Uri CacheUrl => new($"http://127.0.0.1:{port + 10}/");
+    public Uri CacheUrl => new($"http://127.0.0.1:{_port + 10}/");
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public HaystackClient Client { get; private set; } = null!;
 
-    public string Output => dev.Output;
+    public string Output => _dev.Output;
 
     public async Task InitializeAsync()
     {
-        dev = new ServerProcess("dev", CacheUrl,
-            "dev", "--data", data.Path, "--directory-port", $"{port}", "--cache-port", $"{port + 10}", "--store-port", $"{port + 100}");
-        dev.Start();
-        await dev.WaitReadyAsync();
-        await dev.WaitForOutputAsync(RunningBanner());
+        _dev = new ServerProcess("dev", CacheUrl,
+            "dev", "--data", _data.Path, "--directory-port", $"{_port}", "--cache-port", $"{_port + 10}", "--store-port", $"{_port + 100}");
+        _dev.Start();
+        await _dev.WaitReadyAsync();
+        await _dev.WaitForOutputAsync(RunningBanner());
         Client = new HaystackClient(Http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, CacheUrl = CacheUrl });
     }
 
     /// <summary>SIGKILLs the store serving <paramref name="storeUrl"/> (dev starts it again after a second) and waits until it is gone.</summary>
     public async Task KillStoreAsync(Uri storeUrl)
     {
-        var number = storeUrl.Port - (port + 100) + 1;
-        var started = await dev.WaitForOutputAsync(new Regex($@"\[store-{number}\]\s+started \(pid (?<pid>\d+)\)"));
+        var number = storeUrl.Port - (_port + 100) + 1;
+        var started = await _dev.WaitForOutputAsync(new Regex($@"\[store-{number}\]\s+started \(pid (?<pid>\d+)\)"));
         using var store = Process.GetProcessById(int.Parse(started[^1].Groups["pid"].Value));
         store.Kill();
         await store.WaitForExitAsync();
@@ -46,9 +46,9 @@ public sealed partial class DevCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await dev.DisposeAsync();
+        await _dev.DisposeAsync();
         Http.Dispose();
-        data.Dispose();
+        _data.Dispose();
     }
 
     [GeneratedRegex(@"Haystack is running \(3 stores, replication 3")]

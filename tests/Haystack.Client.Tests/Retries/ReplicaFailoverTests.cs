@@ -8,7 +8,7 @@ namespace Haystack.Client.Tests.Retries;
 public sealed class ReplicaFailoverTests
 {
     private static readonly byte[] Data = [4, 2];
-    private readonly HttpClient http = new();
+    private readonly HttpClient _http = new();
 
     [Fact]
     public async Task A_read_moves_past_an_unreachable_store_and_one_without_the_photo_to_the_replica_that_has_it()
@@ -17,7 +17,7 @@ public sealed class ReplicaFailoverTests
         await using var lacking = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 404, "Photo was not found."));
         await using var holding = await StubServer.StartAsync((context, _) => StubAnswers.PhotoAsync(context, Data));
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.LookupAsync(context, down, lacking.Url, holding.Url));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var read = await client.GetFromReplicasAsync(StubAnswers.Photo);
 
@@ -32,7 +32,7 @@ public sealed class ReplicaFailoverTests
     {
         await using var store = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 404, "Photo was not found."));
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.LookupAsync(context, store.Url, store.Url));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var failure = await Assert.ThrowsAsync<PhotoNotFoundException>(() => client.GetFromReplicasAsync(StubAnswers.Photo));
 
@@ -46,7 +46,7 @@ public sealed class ReplicaFailoverTests
         await using var store = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 500, "needle failed its checksum"));
         var down = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.LookupAsync(context, store.Url, down));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url, retries: 2));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url, retries: 2));
 
         var failure = await Assert.ThrowsAsync<HaystackException>(() => client.GetFromReplicasAsync(StubAnswers.Photo));
 
@@ -61,7 +61,7 @@ public sealed class ReplicaFailoverTests
     public async Task An_unknown_volume_is_not_found()
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 404, "Volume 3 is unknown."));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         await Assert.ThrowsAsync<PhotoNotFoundException>(() => client.GetFromReplicasAsync(StubAnswers.Photo));
         var lookup = await Assert.ThrowsAsync<HaystackException>(() => client.LookupAsync(StubAnswers.Photo));

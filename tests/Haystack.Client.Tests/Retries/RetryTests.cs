@@ -9,7 +9,7 @@ namespace Haystack.Client.Tests.Retries;
 public sealed class RetryTests
 {
     private static readonly byte[] Data = [1, 2, 3, 4, 5];
-    private readonly HttpClient http = new();
+    private readonly HttpClient _http = new();
 
     [Fact]
     public async Task An_upload_answered_503_twice_is_retried_and_sends_the_whole_body_each_time()
@@ -17,7 +17,7 @@ public sealed class RetryTests
         await using var directory = await StubServer.StartAsync((context, attempt) => attempt < 2
             ? StubAnswers.ErrorAsync(context, 503, "no writable volume")
             : StubAnswers.UploadedAsync(context));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var stored = await client.UploadAsync(Data, "image/png", new UploadOptions { Key = 0xabc, AlternateKey = 2 });
 
@@ -37,7 +37,7 @@ public sealed class RetryTests
     public async Task A_gateway_or_unavailable_answer_that_persists_fails_after_the_last_retry_with_the_servers_message(int status)
     {
         await using var cache = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, status, "no replica could serve it"));
-        var client = new HaystackClient(http, TestOptions.For(cache.Url, cache.Url, retries: 2));
+        var client = new HaystackClient(_http, TestOptions.For(cache.Url, cache.Url, retries: 2));
 
         var failure = await Assert.ThrowsAsync<HaystackException>(() => client.GetAsync(StubAnswers.Photo));
 
@@ -49,13 +49,13 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task A_429_waits_for_its_Retry_After_before_the_next_attempt()
+    public async Task A_429_waits_for_its_retry_after_before_the_next_attempt()
     {
         var photo = new byte[] { 9, 8, 7 };
         await using var cache = await StubServer.StartAsync((context, attempt) => attempt == 0
             ? StubAnswers.ErrorAsync(context, 429, "slow down", retryAfter: "1")
             : StubAnswers.PhotoAsync(context, photo));
-        var client = new HaystackClient(http, TestOptions.For(cache.Url, cache.Url));
+        var client = new HaystackClient(_http, TestOptions.For(cache.Url, cache.Url));
 
         var read = await client.GetAsync(StubAnswers.Photo);
 
@@ -75,7 +75,7 @@ public sealed class RetryTests
     public async Task A_refusal_is_never_retried(int status)
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, status, "refused on purpose"));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var failure = await Assert.ThrowsAsync<HaystackException>(() => client.UploadAsync(Data, "image/jpeg"));
 
@@ -89,7 +89,7 @@ public sealed class RetryTests
     public async Task A_404_on_delete_is_not_found_at_once()
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 404, "Photo 3,1a2b3c4d5e6f was not found."));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var failure = await Assert.ThrowsAsync<PhotoNotFoundException>(() => client.DeleteAsync(StubAnswers.Photo));
 
@@ -110,7 +110,7 @@ public sealed class RetryTests
             }
             return StubAnswers.UploadedAsync(context);
         });
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         var stored = await client.UploadAsync(Data, "image/jpeg");
 
@@ -122,7 +122,7 @@ public sealed class RetryTests
     public async Task A_non_seekable_upload_stream_is_sent_once()
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 503, "no writable volume"));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
         var pipe = new Pipe();
         await pipe.Writer.WriteAsync(Data);
         await pipe.Writer.CompleteAsync();
@@ -138,7 +138,7 @@ public sealed class RetryTests
     public async Task A_server_that_is_not_there_is_named_after_the_retries()
     {
         var nowhere = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        var client = new HaystackClient(http, TestOptions.For(nowhere));
+        var client = new HaystackClient(_http, TestOptions.For(nowhere));
 
         var failure = await Assert.ThrowsAsync<HaystackUnreachableException>(() => client.DeleteAsync(StubAnswers.Photo));
 

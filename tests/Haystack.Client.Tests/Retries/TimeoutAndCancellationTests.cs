@@ -10,7 +10,7 @@ namespace Haystack.Client.Tests.Retries;
 public sealed class TimeoutAndCancellationTests
 {
     private static readonly byte[] Data = [1, 2, 3];
-    private readonly HttpClient http = new();
+    private readonly HttpClient _http = new();
 
     [Fact]
     public async Task A_read_whose_first_attempt_times_out_is_retried()
@@ -18,7 +18,7 @@ public sealed class TimeoutAndCancellationTests
         await using var cache = await StubServer.StartAsync((context, attempt) => attempt == 0
             ? StubAnswers.SilenceAsync(context)
             : StubAnswers.PhotoAsync(context, Data));
-        var client = new HaystackClient(http, TestOptions.For(cache.Url, cache.Url, attemptTimeout: TimeSpan.FromMilliseconds(500)));
+        var client = new HaystackClient(_http, TestOptions.For(cache.Url, cache.Url, attemptTimeout: TimeSpan.FromMilliseconds(500)));
 
         var read = await client.GetAsync(StubAnswers.Photo);
 
@@ -30,7 +30,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task An_upload_whose_attempt_times_out_is_not_retried_as_the_directory_may_have_stored_it()
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.SilenceAsync(context));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url, attemptTimeout: TimeSpan.FromMilliseconds(500)));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url, attemptTimeout: TimeSpan.FromMilliseconds(500)));
 
         var failure = await Assert.ThrowsAsync<HaystackUnreachableException>(() => client.UploadAsync(Data, "image/jpeg"));
 
@@ -39,10 +39,10 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
-    public async Task Cancelling_a_request_in_flight_ends_the_call_with_OperationCanceledException()
+    public async Task Cancelling_a_request_in_flight_ends_the_call_with_operation_canceled_exception()
     {
         await using var cache = await StubServer.StartAsync((context, _) => StubAnswers.SilenceAsync(context));
-        var client = new HaystackClient(http, TestOptions.For(cache.Url, cache.Url));
+        var client = new HaystackClient(_http, TestOptions.For(cache.Url, cache.Url));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(StubAnswers.Photo, cancellation.Token));
@@ -55,7 +55,7 @@ public sealed class TimeoutAndCancellationTests
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.ErrorAsync(context, 503, "busy", retryAfter: "60"));
         // Willing to wait the whole minute the server asks for.
-        var patient = new HaystackClient(http, new HaystackClientOptions { DirectoryUrl = directory.Url, MaxRetryDelay = TimeSpan.FromMinutes(2) });
+        var patient = new HaystackClient(_http, new HaystackClientOptions { DirectoryUrl = directory.Url, MaxRetryDelay = TimeSpan.FromMinutes(2) });
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var clock = Stopwatch.StartNew();
 
@@ -69,7 +69,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task A_token_cancelled_before_the_call_sends_nothing()
     {
         await using var directory = await StubServer.StartAsync((context, _) => StubAnswers.UploadedAsync(context));
-        var client = new HaystackClient(http, TestOptions.For(directory.Url));
+        var client = new HaystackClient(_http, TestOptions.For(directory.Url));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.UploadAsync(Data, "image/jpeg", cancellationToken: new CancellationToken(true)));
 

@@ -14,12 +14,12 @@ namespace Haystack.Client.Tests.Support;
 /// </summary>
 public sealed class StubServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly WebApplication _app;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private StubServer(WebApplication app, Uri url)
     {
-        this.app = app;
+        _app = app;
         Url = url;
     }
 
@@ -42,7 +42,7 @@ public sealed class StubServer : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
             stub.Requests.Enqueue(new StubRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
-                context.Request.ContentType, body.ToArray(), stub.clock.Elapsed));
+                context.Request.ContentType, body.ToArray(), stub._clock.Elapsed));
             await answer(context, Interlocked.Increment(ref count) - 1);
         });
         await app.StartAsync();
@@ -52,7 +52,7 @@ public sealed class StubServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(limit.Token);
-        await app.DisposeAsync();
+        await _app.StopAsync(limit.Token);
+        await _app.DisposeAsync();
     }
 }

@@ -7,15 +7,15 @@ namespace Haystack.Directory.Tests.Support;
 /// </summary>
 internal sealed class BeforeFirstWrite(string pathSuffix, Func<Task> interfere) : DelegatingHandler
 {
-    private int fired;
+    private int _fired;
 
-    public bool Fired => Volatile.Read(ref fired) == 1;
+    public bool Fired => Volatile.Read(ref _fired) == 1;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if ((request.Method == HttpMethod.Put || request.Method == HttpMethod.Patch)
             && request.RequestUri!.AbsolutePath.EndsWith(pathSuffix, StringComparison.Ordinal)
-            && Interlocked.Exchange(ref fired, 1) == 0)
+            && Interlocked.Exchange(ref _fired, 1) == 0)
         {
             await interfere();
         }

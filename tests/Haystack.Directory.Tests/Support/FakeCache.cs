@@ -11,14 +11,14 @@ namespace Haystack.Directory.Tests.Support;
 /// <summary>A cache node stand-in on 127.0.0.1 that records the invalidations (<c>DELETE /{photoId}</c>) it receives.</summary>
 internal sealed class FakeCache : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentQueue<string> deleted = new();
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _deleted = new();
 
-    private FakeCache(WebApplication app) => this.app = app;
+    private FakeCache(WebApplication app) => _app = app;
 
     public Uri Url { get; private set; } = null!;
 
-    public IReadOnlyCollection<string> Deleted => deleted;
+    public IReadOnlyCollection<string> Deleted => _deleted;
 
     public static async Task<FakeCache> StartAsync()
     {
@@ -30,7 +30,7 @@ internal sealed class FakeCache : IAsyncDisposable
         var cache = new FakeCache(app);
         app.MapDelete("/{photoId}", (string photoId) =>
         {
-            cache.deleted.Enqueue(photoId);
+            cache._deleted.Enqueue(photoId);
             return Results.NoContent();
         });
         await app.StartAsync();
@@ -38,5 +38,5 @@ internal sealed class FakeCache : IAsyncDisposable
         return cache;
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

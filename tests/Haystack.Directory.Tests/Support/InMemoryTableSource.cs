@@ -5,9 +5,9 @@ namespace Haystack.Directory.Tests.Support;
 /// <summary>A volume table and key source in memory that keeps every saved volume and every reserved block.</summary>
 internal sealed class InMemoryTableSource(IReadOnlyList<LogicalVolume> initial, ulong firstKey) : IVolumeTableSource, IKeyReservations
 {
-    private readonly List<LogicalVolume> saved = [];
-    private readonly List<KeyBlock> reserved = [];
-    private ulong nextKey = firstKey;
+    private readonly List<LogicalVolume> _saved = [];
+    private readonly List<KeyBlock> _reserved = [];
+    private ulong _nextKey = firstKey;
 
     public string Description => "in-memory volume table";
 
@@ -15,9 +15,9 @@ internal sealed class InMemoryTableSource(IReadOnlyList<LogicalVolume> initial, 
     {
         get
         {
-            lock (saved)
+            lock (_saved)
             {
-                return [.. saved];
+                return [.. _saved];
             }
         }
     }
@@ -26,9 +26,9 @@ internal sealed class InMemoryTableSource(IReadOnlyList<LogicalVolume> initial, 
     {
         get
         {
-            lock (saved)
+            lock (_saved)
             {
-                return [.. reserved];
+                return [.. _reserved];
             }
         }
     }
@@ -37,9 +37,9 @@ internal sealed class InMemoryTableSource(IReadOnlyList<LogicalVolume> initial, 
 
     public Task<LogicalVolume> SaveAsync(LogicalVolume volume, Func<LogicalVolume, LogicalVolume> change, CancellationToken cancellationToken)
     {
-        lock (saved)
+        lock (_saved)
         {
-            saved.Add(volume);
+            _saved.Add(volume);
         }
         return Task.FromResult(volume);
     }
@@ -50,11 +50,11 @@ internal sealed class InMemoryTableSource(IReadOnlyList<LogicalVolume> initial, 
 
     public Task<KeyBlock> ReserveAsync(ulong count, CancellationToken cancellationToken)
     {
-        lock (saved)
+        lock (_saved)
         {
-            var block = new KeyBlock(nextKey, nextKey + count);
-            nextKey = block.End;
-            reserved.Add(block);
+            var block = new KeyBlock(_nextKey, _nextKey + count);
+            _nextKey = block.End;
+            _reserved.Add(block);
             return Task.FromResult(block);
         }
     }

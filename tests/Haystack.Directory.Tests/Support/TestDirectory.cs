@@ -12,13 +12,13 @@ namespace Haystack.Directory.Tests.Support;
 /// </summary>
 internal sealed class TestDirectory : IAsyncDisposable
 {
-    private readonly string? ownedStateDirectory;
+    private readonly string? _ownedStateDirectory;
 
     private TestDirectory(DirectoryServer server, DirectoryOptions options, string? ownedStateDirectory)
     {
         Server = server;
         Options = options;
-        this.ownedStateDirectory = ownedStateDirectory;
+        _ownedStateDirectory = ownedStateDirectory;
         Http = new HttpClient { BaseAddress = server.HttpAddress };
     }
 
@@ -104,9 +104,9 @@ internal sealed class TestDirectory : IAsyncDisposable
     {
         Http.Dispose();
         await Server.DisposeAsync();
-        if (ownedStateDirectory is not null)
+        if (_ownedStateDirectory is not null)
         {
-            System.IO.Directory.Delete(ownedStateDirectory, recursive: true);
+            System.IO.Directory.Delete(_ownedStateDirectory, recursive: true);
         }
     }
 }

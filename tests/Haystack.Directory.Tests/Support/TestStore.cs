@@ -7,14 +7,14 @@ namespace Haystack.Directory.Tests.Support;
 /// <summary>A real Store server on 127.0.0.1 over a temporary directory; can be stopped and restarted on the same port.</summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private readonly string dataDirectory;
-    private readonly long volumeSizeLimitBytes;
-    private StoreServer? server;
+    private readonly string _dataDirectory;
+    private readonly long _volumeSizeLimitBytes;
+    private StoreServer? _server;
 
     private TestStore(string dataDirectory, long volumeSizeLimitBytes)
     {
-        this.dataDirectory = dataDirectory;
-        this.volumeSizeLimitBytes = volumeSizeLimitBytes;
+        _dataDirectory = dataDirectory;
+        _volumeSizeLimitBytes = volumeSizeLimitBytes;
     }
 
     /// <summary>The HTTP base URL; stays the same across a restart.</summary>
@@ -32,10 +32,10 @@ internal sealed class TestStore : IAsyncDisposable
     /// <summary>Stops the server; its files stay for <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
-            server = null;
+            await _server.DisposeAsync();
+            _server = null;
         }
     }
 
@@ -45,23 +45,23 @@ internal sealed class TestStore : IAsyncDisposable
     {
         await StopAsync();
         Http.Dispose();
-        System.IO.Directory.Delete(dataDirectory, recursive: true);
+        System.IO.Directory.Delete(_dataDirectory, recursive: true);
     }
 
     private async Task RunAsync(int port, uint[] volumes)
     {
         var options = new StoreOptions
         {
-            DataDirectory = dataDirectory,
+            DataDirectory = _dataDirectory,
             HttpPort = port,
             GrpcPort = 0,
             LoopbackOnly = true,
             VolumesToCreate = volumes,
-            Volume = new VolumeOptions { MaxNeedleDataBytes = 1024 * 1024, SizeLimitBytes = volumeSizeLimitBytes, PreallocationStepBytes = 0 },
+            Volume = new VolumeOptions { MaxNeedleDataBytes = 1024 * 1024, SizeLimitBytes = _volumeSizeLimitBytes, PreallocationStepBytes = 0 },
         };
-        server = StoreServer.Create(options, logging => logging.SetMinimumLevel(LogLevel.Critical));
-        await server.StartAsync(CancellationToken.None);
-        await server.Loaded;
-        Url = server.HttpAddress;
+        _server = StoreServer.Create(options, logging => logging.SetMinimumLevel(LogLevel.Critical));
+        await _server.StartAsync(CancellationToken.None);
+        await _server.Loaded;
+        Url = _server.HttpAddress;
     }
 }

@@ -10,7 +10,7 @@ namespace Haystack.Operator.Tests.Builders;
 public sealed class BuilderBehaviourTests
 {
     [Fact]
-    public void StoreDisksComeFromTheConfiguredStorageClassAndSize()
+    public void Store_disks_come_from_the_configured_storage_class_and_size()
     {
         var cluster = TestClusters.Full();
 
@@ -22,7 +22,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void StoreRunsTheSameImageWithTheStoreVerbOnItsDisk()
+    public void Store_runs_the_same_image_with_the_store_verb_on_its_disk()
     {
         var cluster = TestClusters.Full();
 
@@ -36,7 +36,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void StorePodsAreKeptOnDistinctNodesAndSpreadOverZones()
+    public void Store_pods_are_kept_on_distinct_nodes_and_spread_over_zones()
     {
         var spec = StoreStatefulSet.Build(TestClusters.Full()).Spec!.Template.Spec!;
 
@@ -47,7 +47,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void ScheduleAnywayAcrossNodesTurnsTheAntiAffinityIntoAPreference()
+    public void Schedule_anyway_across_nodes_turns_the_anti_affinity_into_a_preference()
     {
         var cluster = TestClusters.Full();
         cluster.Spec.Topology.AcrossNodes = SpreadPolicy.ScheduleAnyway;
@@ -59,7 +59,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void TokenComesFromTheAuthSecretOnlyWhenAuthIsConfigured()
+    public void Token_comes_from_the_auth_secret_only_when_auth_is_configured()
     {
         var withAuth = TestClusters.Full();
         var withoutAuth = TestClusters.Minimal();
@@ -71,7 +71,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void EveryChildCarriesTheStandardLabelsAndTheControllerOwnerReference()
+    public void Every_child_carries_the_standard_labels_and_the_controller_owner_reference()
     {
         var cluster = TestClusters.Full();
 
@@ -91,7 +91,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void SelectorsStayTheSameWhenTheImageChangesWhilePodLabelsFollowTheVersion()
+    public void Selectors_stay_the_same_when_the_image_changes_while_pod_labels_follow_the_version()
     {
         var before = TestClusters.Full();
         var after = TestClusters.Full();
@@ -118,11 +118,11 @@ public sealed class BuilderBehaviourTests
     [InlineData("registry:5000/haystack", "latest")]
     [InlineData("registry:5000/haystack:v2+build", "v2_build")]
     [InlineData("haystack@sha256:abc", "digest")]
-    public void ImageTagBecomesAValidVersionLabel(string image, string version) =>
+    public void Image_tag_becomes_a_valid_version_label(string image, string version) =>
         Assert.Equal(version, ClusterLabels.ImageVersion(image));
 
     [Fact]
-    public void InputHashIsStableForTheSameSpecAndMovesWithIt()
+    public void Input_hash_is_stable_for_the_same_spec_and_moves_with_it()
     {
         var first = InputHash.Stamp(StoreStatefulSet.Build(TestClusters.Full()));
         var again = InputHash.Stamp(StoreStatefulSet.Build(TestClusters.Full()));
@@ -134,7 +134,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void StampingTwiceGivesTheSameHash()
+    public void Stamping_twice_gives_the_same_hash()
     {
         var store = StoreStatefulSet.Build(TestClusters.Full());
 
@@ -142,7 +142,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void EveryServicePortIsServedByANamedContainerPort()
+    public void Every_service_port_is_served_by_a_named_container_port()
     {
         var cluster = TestClusters.Full();
         var pairs = new (V1Service Service, V1PodSpec Pods)[]
@@ -160,7 +160,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void DirectoryKnowsEveryStorePodAndCachePodByItsStableNameAndTheVolumeRules()
+    public void Directory_knows_every_store_pod_and_cache_pod_by_its_stable_name_and_the_volume_rules()
     {
         var cluster = TestClusters.Full();
         cluster.Spec.Store.Replicas = 4;
@@ -178,7 +178,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void DirectoryPodsKeepNoStateOfTheirOwnAndShareTheClustersVolumeTable()
+    public void Directory_pods_keep_no_state_of_their_own_and_share_the_clusters_volume_table()
     {
         var deployment = DirectoryDeployment.Build(TestClusters.Full());
         var pods = deployment.Spec!.Template.Spec!;
@@ -195,7 +195,7 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void CachePodNamesItselfAsTheRingNamesItThroughThePodNameVariable()
+    public void Cache_pod_names_itself_as_the_ring_names_it_through_the_pod_name_variable()
     {
         var cluster = TestClusters.Full();
 

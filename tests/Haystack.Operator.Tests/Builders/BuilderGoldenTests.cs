@@ -36,7 +36,7 @@ public sealed class BuilderGoldenTests
 
     [Theory]
     [MemberData(nameof(Builders))]
-    public void BuilderMatchesItsGoldenFile(string builder)
+    public void Builder_matches_its_golden_file(string builder)
     {
         var built = BuiltObjects[builder](TestClusters.Full());
 
@@ -44,13 +44,13 @@ public sealed class BuilderGoldenTests
     }
 
     [Fact]
-    public void RenderOfTheMinimalSampleMatchesItsGoldenFile()
+    public void Render_of_the_minimal_sample_matches_its_golden_file()
     {
         Golden.AssertMatches("tests/Haystack.Operator.Tests/Golden/render-minimal.yaml", ClusterRendering.Render(TestClusters.Minimal()));
     }
 
     [Fact]
-    public void EveryBuilderIsCoveredByAGoldenFile()
+    public void Every_builder_is_covered_by_a_golden_file()
     {
         var rendered = ReconcileSteps.DesiredChildren(TestClusters.Full()).Select(c => c.Object.GetType()).ToList();
         var golden = BuiltObjects.Values.Select(build => build(TestClusters.Full()).GetType()).ToList();

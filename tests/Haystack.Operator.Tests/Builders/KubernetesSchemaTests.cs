@@ -9,7 +9,7 @@ namespace Haystack.Operator.Tests.Builders;
 public sealed class KubernetesSchemaTests
 {
     [Fact]
-    public void RenderedObjectsOfEverySampleClusterAreValidKubernetesObjects()
+    public void Rendered_objects_of_every_sample_cluster_are_valid_kubernetes_objects()
     {
         var objects = new[] { TestClusters.Full(), TestClusters.Minimal() }
             .SelectMany(cluster => YamlReader.ReadDocuments(ClusterRendering.Render(cluster)))
@@ -24,7 +24,7 @@ public sealed class KubernetesSchemaTests
     }
 
     [Fact]
-    public void TheValidatorRejectsAnObjectKubernetesWouldRefuse()
+    public void The_validator_rejects_an_object_kubernetes_would_refuse()
     {
         var service = YamlReader.ReadDocuments(ClusterRendering.Render(TestClusters.Minimal()))
             .First(o => o["kind"]!.GetValue<string>() == "Service")

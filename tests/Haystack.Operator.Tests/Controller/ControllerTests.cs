@@ -18,7 +18,7 @@ public sealed class ControllerTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task ClusterConvergesTurnsReadyAndFollowsSpecChanges()
+    public async Task Cluster_converges_turns_ready_and_follows_spec_changes()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         using var stop = new CancellationTokenSource();
@@ -53,7 +53,7 @@ public sealed class ControllerTests
     }
 
     [Fact]
-    public async Task DeletedChildIsRecreated()
+    public async Task Deleted_child_is_recreated()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         using var stop = new CancellationTokenSource();

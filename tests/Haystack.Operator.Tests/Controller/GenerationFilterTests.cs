@@ -9,11 +9,11 @@ public sealed class GenerationFilterTests
     private static readonly ClusterKey Key = new("haystack", "photos");
 
     [Fact]
-    public void NewClusterIsReconciled() =>
+    public void New_cluster_is_reconciled() =>
         Assert.True(new GenerationFilter().ShouldReconcile(Key, Cluster(1)));
 
     [Fact]
-    public void StatusOnlyChangeIsIgnoredAndSpecChangeIsNot()
+    public void Status_only_change_is_ignored_and_spec_change_is_not()
     {
         var filter = new GenerationFilter();
         filter.ShouldReconcile(Key, Cluster(1));
@@ -23,7 +23,7 @@ public sealed class GenerationFilterTests
     }
 
     [Fact]
-    public void DeletionIsReconciledEvenWithoutANewGeneration()
+    public void Deletion_is_reconciled_even_without_a_new_generation()
     {
         var filter = new GenerationFilter();
         filter.ShouldReconcile(Key, Cluster(3));
@@ -35,7 +35,7 @@ public sealed class GenerationFilterTests
     }
 
     [Fact]
-    public void ForgottenClusterIsNewAgain()
+    public void Forgotten_cluster_is_new_again()
     {
         var filter = new GenerationFilter();
         filter.ShouldReconcile(Key, Cluster(1));

@@ -15,7 +15,7 @@ public sealed class LeaderOnlyRunnerTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task OnlyTheLeaderWorksAndTheOtherTakesOverWhenItStops()
+    public async Task Only_the_leader_works_and_the_other_takes_over_when_it_stops()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var working = new List<string>();
@@ -37,7 +37,7 @@ public sealed class LeaderOnlyRunnerTests
     }
 
     [Fact]
-    public async Task LosingTheLeaseStopsTheWorkAndEndsTheRun()
+    public async Task Losing_the_lease_stops_the_work_and_ends_the_run()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var working = new List<string>();

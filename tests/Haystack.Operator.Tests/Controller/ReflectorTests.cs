@@ -11,7 +11,7 @@ public sealed class ReflectorTests
     private const string Ns = "haystack";
 
     [Fact]
-    public async Task ReflectorListsFirstThenFollowsTheWatch()
+    public async Task Reflector_lists_first_then_follows_the_watch()
     {
         await using var fake = await FakeApiServer.StartAsync();
         using var client = fake.CreateClient();
@@ -33,7 +33,7 @@ public sealed class ReflectorTests
     }
 
     [Fact]
-    public async Task ReflectorResumesAClosedWatchFromTheLastVersionWithoutRelisting()
+    public async Task Reflector_resumes_a_closed_watch_from_the_last_version_without_relisting()
     {
         await using var fake = await FakeApiServer.StartAsync();
         using var client = fake.CreateClient();
@@ -54,7 +54,7 @@ public sealed class ReflectorTests
     }
 
     [Fact]
-    public async Task ReflectorRelistsAfterA410ExpiredEventAndReportsWhatItMissed()
+    public async Task Reflector_relists_after_A410_expired_event_and_reports_what_it_missed()
     {
         await using var fake = await FakeApiServer.StartAsync();
         using var client = fake.CreateClient();
@@ -63,7 +63,7 @@ public sealed class ReflectorTests
     }
 
     [Fact]
-    public async Task ReflectorRelistsAfterAnHttp410AnswerToo()
+    public async Task Reflector_relists_after_an_http410_answer_too()
     {
         await using var fake = await FakeApiServer.StartAsync(new FakeApiServerOptions { ExpiredWatchAsHttpError = true });
         using var client = fake.CreateClient();

@@ -6,7 +6,7 @@ namespace Haystack.Operator.Tests.Controller;
 public sealed class WorkQueueTests
 {
     [Fact]
-    public async Task KeyAddedManyTimesIsHandedOutOnce()
+    public async Task Key_added_many_times_is_handed_out_once()
     {
         using var queue = new WorkQueue<string>(new ManualTimeProvider());
         queue.Add("a");
@@ -22,7 +22,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task KeyAddedWhileBeingProcessedWaitsForDoneThenComesBackOnce()
+    public async Task Key_added_while_being_processed_waits_for_done_then_comes_back_once()
     {
         using var queue = new WorkQueue<string>(new ManualTimeProvider());
         queue.Add("a");
@@ -39,7 +39,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task AddAfterHandsTheKeyOutOnlyOnceItIsDue()
+    public async Task Add_after_hands_the_key_out_only_once_it_is_due()
     {
         var time = new ManualTimeProvider();
         using var queue = new WorkQueue<string>(time);
@@ -54,7 +54,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public void OnlyTheEarliestDelayedAddOfAKeyIsKept()
+    public void Only_the_earliest_delayed_add_of_a_key_is_kept()
     {
         var time = new ManualTimeProvider();
         using var queue = new WorkQueue<string>(time);
@@ -70,7 +70,7 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
-    public async Task TakeStopsWhenCancelled()
+    public async Task Take_stops_when_cancelled()
     {
         using var queue = new WorkQueue<string>(new ManualTimeProvider());
         using var cancel = new CancellationTokenSource();

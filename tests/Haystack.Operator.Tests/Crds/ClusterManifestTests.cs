@@ -14,7 +14,7 @@ public sealed class ClusterManifestTests
         """;
 
     [Fact]
-    public void DefaultsFillWhatTheFileLeavesOutAndTheNamespaceIsDefault()
+    public void Defaults_fill_what_the_file_leaves_out_and_the_namespace_is_default()
     {
         var cluster = ClusterManifest.Read(Minimal, "cluster.yaml");
 
@@ -24,7 +24,7 @@ public sealed class ClusterManifestTests
     }
 
     [Fact]
-    public void TheClusterIsPickedOutOfAStreamOfOtherObjects()
+    public void The_cluster_is_picked_out_of_a_stream_of_other_objects()
     {
         var cluster = ClusterManifest.Read("apiVersion: v1\nkind: Namespace\nmetadata: {name: haystack}\n---\n" + Minimal, "all.yaml");
 
@@ -32,7 +32,7 @@ public sealed class ClusterManifestTests
     }
 
     [Fact]
-    public void BrokenYamlIsReportedWithItsLine()
+    public void Broken_yaml_is_reported_with_its_line()
     {
         var error = Assert.Throws<InvalidResourceException>(() => ClusterManifest.Read("spec:\n  image: [unclosed\n", "broken.yaml"));
 
@@ -41,7 +41,7 @@ public sealed class ClusterManifestTests
     }
 
     [Fact]
-    public void AFileWithoutAClusterSaysWhatItExpected()
+    public void A_file_without_a_cluster_says_what_it_expected()
     {
         var error = Assert.Throws<InvalidResourceException>(() => ClusterManifest.Read("apiVersion: v1\nkind: ConfigMap\n", "cm.yaml"));
 
@@ -49,7 +49,7 @@ public sealed class ClusterManifestTests
     }
 
     [Fact]
-    public void EverySchemaProblemIsListed()
+    public void Every_schema_problem_is_listed()
     {
         var error = Assert.Throws<InvalidResourceException>(() => ClusterManifest.Read(
             Minimal.Replace("store: {storageClassName: local-xfs}", "store: {replicas: 0}"), "bad.yaml"));
@@ -58,7 +58,7 @@ public sealed class ClusterManifestTests
     }
 
     [Fact]
-    public void AClusterNeedsAName()
+    public void A_cluster_needs_a_name()
     {
         var error = Assert.Throws<InvalidResourceException>(() => ClusterManifest.Read(Minimal.Replace("metadata: {name: photos}", "metadata: {}"), "anon.yaml"));
 

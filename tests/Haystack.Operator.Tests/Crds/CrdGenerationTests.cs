@@ -11,7 +11,7 @@ public sealed class CrdGenerationTests
     public static TheoryData<Type> EntityTypes() => new(HaystackCrds.EntityTypes);
 
     [Fact]
-    public void GeneratedCrdsAreValidCustomResourceDefinitions()
+    public void Generated_crds_are_valid_custom_resource_definitions()
     {
         var crds = HaystackCrds.EntityTypes.Select(t => (JsonNode)CustomResourceDefinitionGenerator.Generate(t)).ToList();
 
@@ -21,7 +21,7 @@ public sealed class CrdGenerationTests
     }
 
     [Fact]
-    public void DefaultsInTheSchemaAgreeWithThePropertyInitializers()
+    public void Defaults_in_the_schema_agree_with_the_property_initializers()
     {
         var checkedProperties = 0;
         foreach (var type in typeof(HaystackApi).Assembly.GetTypes().Where(t => t.Namespace == typeof(HaystackApi).Namespace && t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null))
@@ -42,7 +42,7 @@ public sealed class CrdGenerationTests
 
     [Theory]
     [MemberData(nameof(EntityTypes))]
-    public void EveryPrinterColumnPointsAtAFieldOfTheSchema(Type entityType)
+    public void Every_printer_column_points_at_a_field_of_the_schema(Type entityType)
     {
         var schema = HaystackCrds.Schema(entityType);
         foreach (var column in entityType.GetCustomAttributes<PrinterColumnAttribute>())
@@ -68,7 +68,7 @@ public sealed class CrdGenerationTests
 
     [Theory]
     [MemberData(nameof(EntityTypes))]
-    public void ImmutableFieldsCarryASelfEqualsOldSelfRule(Type entityType)
+    public void Immutable_fields_carry_a_self_equals_old_self_rule(Type entityType)
     {
         var crd = CustomResourceDefinitionGenerator.Generate(entityType);
         var rules = crd.ToJsonString();
@@ -79,7 +79,7 @@ public sealed class CrdGenerationTests
     }
 
     [Fact]
-    public void StorageClassVolumeIdAndVolumeReplicasAreImmutable()
+    public void Storage_class_volume_id_and_volume_replicas_are_immutable()
     {
         Assert.NotNull(typeof(StoreSpec).GetProperty(nameof(StoreSpec.StorageClassName))!.GetCustomAttribute<ImmutableAttribute>());
         Assert.NotNull(typeof(HaystackVolumeSpec).GetProperty(nameof(HaystackVolumeSpec.Id))!.GetCustomAttribute<ImmutableAttribute>());

@@ -17,7 +17,7 @@ public sealed class SampleValidationTests
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void SampleIsValidForItsCrdSchema(string fileName)
+    public void Sample_is_valid_for_its_crd_schema(string fileName)
     {
         var (document, entityType) = ReadSample(fileName);
 
@@ -25,7 +25,7 @@ public sealed class SampleValidationTests
     }
 
     [Fact]
-    public void EverySampleIsValidForAjvReadingTheSameSchema()
+    public void Every_sample_is_valid_for_ajv_reading_the_same_schema()
     {
         foreach (var group in SampleFileNames().Select(ReadSample).GroupBy(sample => sample.EntityType))
         {
@@ -37,7 +37,7 @@ public sealed class SampleValidationTests
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void SampleReadsIntoItsEntityClassWithoutLosingFields(string fileName)
+    public void Sample_reads_into_its_entity_class_without_losing_fields(string fileName)
     {
         var (document, entityType) = ReadSample(fileName);
 
@@ -50,7 +50,7 @@ public sealed class SampleValidationTests
     }
 
     [Fact]
-    public void EveryKindHasASample()
+    public void Every_kind_has_a_sample()
     {
         var sampled = SampleFileNames().Select(name => ReadSample(name).EntityType).ToHashSet();
 

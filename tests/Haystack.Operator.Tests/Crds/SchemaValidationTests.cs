@@ -46,7 +46,7 @@ public sealed class SchemaValidationTests
 
     [Theory]
     [MemberData(nameof(InvalidEdits))]
-    public void InvalidEditIsRejectedWithTheFieldNamed(string path, string json, string expectedError)
+    public void Invalid_edit_is_rejected_with_the_field_named(string path, string json, string expectedError)
     {
         var errors = StructuralSchemaValidator.Validate(Schema, Edited(path, json));
 
@@ -55,7 +55,7 @@ public sealed class SchemaValidationTests
 
     [Theory]
     [MemberData(nameof(RequiredFields))]
-    public void MissingRequiredFieldIsNamed(string path)
+    public void Missing_required_field_is_named(string path)
     {
         var errors = StructuralSchemaValidator.Validate(Schema, Without(path));
 
@@ -63,7 +63,7 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
-    public void AjvAgreesOnEveryEditAndOmission()
+    public void Ajv_agrees_on_every_edit_and_omission()
     {
         var invalid = Edits.Select(edit => Edited(edit.Path, edit.Json)).Concat(RequiredPaths.Select(Without)).ToList();
         var valid = new[] { ValidCluster(), Edited("spec.store.resources.requests.cpu", "2") };
@@ -76,7 +76,7 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
-    public void DuplicateListMapKeysAreRejected()
+    public void Duplicate_list_map_keys_are_rejected()
     {
         var volume = YamlReader.ReadDocuments("""
             apiVersion: haystack.io/v1alpha1
@@ -95,7 +95,7 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
-    public void QuantitiesMayBeWrittenAsIntegers()
+    public void Quantities_may_be_written_as_integers()
     {
         Assert.Empty(StructuralSchemaValidator.Validate(Schema, Edited("spec.store.resources.requests.cpu", "2")));
     }

@@ -18,7 +18,7 @@ public sealed class KubectlAgainstTheFakeTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("haystack-kubectl-").FullName;
 
     [Fact]
-    public async Task KubectlAppliesTheManifestsAndShowsTheOperatorsStatusColumns()
+    public async Task Kubectl_applies_the_manifests_and_shows_the_operators_status_columns()
     {
         await using var fake = await FakeApiServer.StartAsync();
         var kubectl = new Support.Kubectl(fake.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"), ns: "haystack"), Path.Combine(_directory, "cache"));

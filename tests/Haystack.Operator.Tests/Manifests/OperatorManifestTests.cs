@@ -18,7 +18,7 @@ public sealed class OperatorManifestTests
         .ToList();
 
     [Fact]
-    public void ManifestsAreValidKubernetesObjects()
+    public void Manifests_are_valid_kubernetes_objects()
     {
         var errors = NodeValidator.ValidateKubernetesObjects(Manifests);
 
@@ -27,7 +27,7 @@ public sealed class OperatorManifestTests
     }
 
     [Fact]
-    public void ClusterRoleAllowsEveryWriteAndWatchOfTheOperator()
+    public void Cluster_role_allows_every_write_and_watch_of_the_operator()
     {
         IEnumerable<(string Group, string Plural, string Verb)> required = HaystackClusterController.OwnedKinds
             .SelectMany(kind => new[] { "get", "list", "watch", "patch" }.Select(verb => (kind.Group, kind.Plural, verb)))
@@ -42,7 +42,7 @@ public sealed class OperatorManifestTests
     }
 
     [Fact]
-    public void TheLeaseIsGrantedInTheOperatorNamespaceOnly()
+    public void The_lease_is_granted_in_the_operator_namespace_only()
     {
         var role = Manifests.Single(m => m["kind"]!.GetValue<string>() == "Role");
         var lease = (Group: "coordination.k8s.io", Plural: "leases");
@@ -53,7 +53,7 @@ public sealed class OperatorManifestTests
     }
 
     [Fact]
-    public void OperatorHoldsEveryPermissionItGrantsTheDataPods()
+    public void Operator_holds_every_permission_it_grants_the_data_pods()
     {
         var operatorGrants = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));
         var dataRole = KubectlYaml.ToJson(DataPodAccess.Role(TestClusters.Full()));
@@ -63,7 +63,7 @@ public sealed class OperatorManifestTests
     }
 
     [Fact]
-    public void DeploymentRunsTheOperatorVerbWithLeaderElectionAndProbesOnItsHttpPort()
+    public void Deployment_runs_the_operator_verb_with_leader_election_and_probes_on_its_http_port()
     {
         var deployment = Manifests.Single(m => m["kind"]!.GetValue<string>() == "Deployment");
         var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;

@@ -14,7 +14,7 @@ namespace Haystack.Operator.Tests.Reconciliation;
 public sealed class ReconcilerTests
 {
     [Fact]
-    public async Task FirstReconcileCreatesEveryChildOwnedByTheCluster()
+    public async Task First_reconcile_creates_every_child_owned_by_the_cluster()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var cluster = await fixture.CreateClusterAsync();
@@ -33,7 +33,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task StatusIsReconciledForTheGenerationButNotReadyUntilPodsAre()
+    public async Task Status_is_reconciled_for_the_generation_but_not_ready_until_pods_are()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -51,7 +51,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task ClusterTurnsReadyWhenEveryWorkloadReportsReadyPods()
+    public async Task Cluster_turns_ready_when_every_workload_reports_ready_pods()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -68,7 +68,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task SecondReconcileWithNothingChangedMakesNoWrite()
+    public async Task Second_reconcile_with_nothing_changed_makes_no_write()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -85,7 +85,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task FreshOperatorProcessTrustsTheInputHashAndWritesNothing()
+    public async Task Fresh_operator_process_trusts_the_input_hash_and_writes_nothing()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -99,7 +99,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task SpecChangeRewritesOnlyTheAffectedChildren()
+    public async Task Spec_change_rewrites_only_the_affected_children()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -122,7 +122,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task HandEditOfAChildIsRevertedOnTheNextReconcile()
+    public async Task Hand_edit_of_a_child_is_reverted_on_the_next_reconcile()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -138,7 +138,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task ChildNameTakenByAnotherControllerFailsTheReconcileVisibly()
+    public async Task Child_name_taken_by_another_controller_fails_the_reconcile_visibly()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
@@ -163,7 +163,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task DegradedVolumesMakeTheClusterDegradedAndAreCounted()
+    public async Task Degraded_volumes_make_the_cluster_degraded_and_are_counted()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -183,7 +183,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task DeletingTheClusterRemovesEveryChild()
+    public async Task Deleting_the_cluster_removes_every_child()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -200,7 +200,7 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task ChangesAreReportedAsEventsOnTheCluster()
+    public async Task Changes_are_reported_as_events_on_the_cluster()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var cluster = await fixture.CreateClusterAsync();

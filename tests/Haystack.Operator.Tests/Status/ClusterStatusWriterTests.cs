@@ -10,7 +10,7 @@ namespace Haystack.Operator.Tests.Status;
 public sealed class ClusterStatusWriterTests
 {
     [Fact]
-    public async Task ConflictingWriteIsRereadAndTheStatusStillLands()
+    public async Task Conflicting_write_is_reread_and_the_status_still_lands()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
@@ -33,7 +33,7 @@ public sealed class ClusterStatusWriterTests
     }
 
     [Fact]
-    public async Task UnchangedStatusIsNotWritten()
+    public async Task Unchanged_status_is_not_written()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var cluster = await fixture.CreateClusterAsync();
@@ -53,7 +53,7 @@ public sealed class ClusterStatusWriterTests
     }
 
     [Fact]
-    public async Task StatusWriteLeavesTheSpecAlone()
+    public async Task Status_write_leaves_the_spec_alone()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var cluster = await fixture.CreateClusterAsync();

@@ -9,7 +9,7 @@ public sealed class ConditionListTests
     private static readonly DateTime Later = new(2026, 1, 1, 11, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void NewConditionTransitionsNow()
+    public void New_condition_transitions_now()
     {
         var conditions = ConditionList.With(null, "Ready", true, "ComponentsReady", "all ready", 4, Later);
 
@@ -19,7 +19,7 @@ public sealed class ConditionListTests
     }
 
     [Fact]
-    public void SameStatusKeepsItsTransitionTimeWhileReasonAndGenerationMove()
+    public void Same_status_keeps_its_transition_time_while_reason_and_generation_move()
     {
         var before = ConditionList.With(null, "Ready", false, "ComponentsNotReady", "store 0/3", 1, Earlier);
 
@@ -31,7 +31,7 @@ public sealed class ConditionListTests
     }
 
     [Fact]
-    public void FlippedStatusMovesTheTransitionTime()
+    public void Flipped_status_moves_the_transition_time()
     {
         var before = ConditionList.With(null, "Ready", false, "ComponentsNotReady", "", 1, Earlier);
 
@@ -41,7 +41,7 @@ public sealed class ConditionListTests
     }
 
     [Fact]
-    public void OtherConditionsAndTheInputAreLeftAlone()
+    public void Other_conditions_and_the_input_are_left_alone()
     {
         List<V1Condition> before =
         [

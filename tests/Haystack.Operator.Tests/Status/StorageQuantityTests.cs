@@ -11,7 +11,7 @@ public sealed class StorageQuantityTests
     [InlineData("64Mi", 64L << 20)]
     [InlineData("1024", 1024L)]
     [InlineData("1k", 1000L)]
-    public void QuantitiesConvertToBytes(string quantity, long bytes) =>
+    public void Quantities_convert_to_bytes(string quantity, long bytes) =>
         Assert.Equal(bytes, StorageQuantity.ToBytes(quantity));
 
     [Theory]
@@ -20,14 +20,14 @@ public sealed class StorageQuantityTests
     [InlineData(1L << 40, "1Ti")]
     [InlineData(1000L, "1000")]
     [InlineData(0L, "0")]
-    public void BytesShowInTheLargestExactBinaryUnit(long bytes, string quantity) =>
+    public void Bytes_show_in_the_largest_exact_binary_unit(long bytes, string quantity) =>
         Assert.Equal(quantity, StorageQuantity.FromBytes(bytes));
 
     [Theory]
     [InlineData("lots")]
     [InlineData("10 Gi")]
     [InlineData("")]
-    public void NonQuantitiesAreRejectedWithTheText(string text)
+    public void Non_quantities_are_rejected_with_the_text(string text)
     {
         var error = Assert.Throws<FormatException>(() => StorageQuantity.ToBytes(text));
 

@@ -21,7 +21,7 @@ public sealed class YamlRoundTripTests
     [InlineData(".inf")]
     [InlineData("2024-05-01")]
     [InlineData(" padded ")]
-    public void StringsThatLookLikeOtherTypesAreQuotedAndReadBackAsStrings(string text)
+    public void Strings_that_look_like_other_types_are_quoted_and_read_back_as_strings(string text)
     {
         var document = new JsonObject { ["value"] = text };
 
@@ -37,7 +37,7 @@ public sealed class YamlRoundTripTests
     [InlineData("kubernetes.io/hostname")]
     [InlineData("100Gi")]
     [InlineData("store --data /data")]
-    public void OrdinaryStringsStayPlain(string text)
+    public void Ordinary_strings_stay_plain(string text)
     {
         var yaml = YamlWriter.Write(new JsonObject { ["value"] = text });
 
@@ -45,7 +45,7 @@ public sealed class YamlRoundTripTests
     }
 
     [Fact]
-    public void PlainScalarsResolveToTheirTypes()
+    public void Plain_scalars_resolve_to_their_types()
     {
         var read = YamlReader.ReadDocuments("a: 3\nb: 2.5\nc: true\nd: null\ne: text\nf: '3'\ng: !!str 4\n").Single();
 
@@ -59,7 +59,7 @@ public sealed class YamlRoundTripTests
     }
 
     [Fact]
-    public void NestedDocumentsSurviveARoundTrip()
+    public void Nested_documents_survive_a_round_trip()
     {
         var original = new JsonObject
         {
@@ -80,7 +80,7 @@ public sealed class YamlRoundTripTests
     }
 
     [Fact]
-    public void DocumentsAreSeparatedAndEmptyDocumentsSkipped()
+    public void Documents_are_separated_and_empty_documents_skipped()
     {
         var yaml = YamlWriter.Write([new JsonObject { ["a"] = 1 }, new JsonObject { ["b"] = 2 }]);
 
@@ -89,7 +89,7 @@ public sealed class YamlRoundTripTests
     }
 
     [Fact]
-    public void DuplicateKeysAreRejectedWithTheirLine()
+    public void Duplicate_keys_are_rejected_with_their_line()
     {
         var error = Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => YamlReader.ReadDocuments("a: 1\na: 2\n"));
 

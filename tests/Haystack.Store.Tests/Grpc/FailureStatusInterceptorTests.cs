@@ -10,7 +10,7 @@ namespace Haystack.Store.Tests.Grpc;
 public sealed class FailureStatusInterceptorTests
 {
     private const string Method = "/haystack.store.v1.Store/Read";
-    private readonly FailureStatusInterceptor interceptor = new(GrpcFailureStatus.Translate, NullLogger<FailureStatusInterceptor>.Instance);
+    private readonly FailureStatusInterceptor _interceptor = new(GrpcFailureStatus.Translate, NullLogger<FailureStatusInterceptor>.Instance);
 
     [Theory]
     [InlineData(StoreFailure.NeedleNotFound, StatusCode.NotFound)]
@@ -46,7 +46,7 @@ public sealed class FailureStatusInterceptorTests
     {
         var context = new TestServerCallContext(Method);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.ServerStreamingServerHandler<ReadRequest, ReadResponse>(
+        var error = await Assert.ThrowsAsync<RpcException>(() => _interceptor.ServerStreamingServerHandler<ReadRequest, ReadResponse>(
             new ReadRequest(), null!, context, (_, _, _) => throw new StoreException(StoreFailure.VolumeNotFound, "Volume 9 is not on this store.")));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
@@ -60,7 +60,7 @@ public sealed class FailureStatusInterceptorTests
         var own = new RpcException(new Status(StatusCode.PermissionDenied, "no"));
 
         var passed = await Assert.ThrowsAsync<RpcException>(() => CallThrowing(own));
-        var stopped = await Assert.ThrowsAsync<OperationCanceledException>(() => interceptor.UnaryServerHandler<ReadRequest, ReadResponse>(
+        var stopped = await Assert.ThrowsAsync<OperationCanceledException>(() => _interceptor.UnaryServerHandler<ReadRequest, ReadResponse>(
             new ReadRequest(), new TestServerCallContext(Method, cancelled.Token), (_, _) => throw new OperationCanceledException(cancelled.Token)));
 
         Assert.Same(own, passed);
@@ -68,5 +68,5 @@ public sealed class FailureStatusInterceptorTests
     }
 
     private Task<ReadResponse> CallThrowing(Exception error) =>
-        interceptor.UnaryServerHandler<ReadRequest, ReadResponse>(new ReadRequest(), new TestServerCallContext(Method), (_, _) => throw error);
+        _interceptor.UnaryServerHandler<ReadRequest, ReadResponse>(new ReadRequest(), new TestServerCallContext(Method), (_, _) => throw error);
 }

@@ -6,23 +6,23 @@ namespace Haystack.Store.Tests.Http;
 /// <summary>A write the store will refuse anyway is refused before the client sends the body (Expect: 100-continue).</summary>
 public sealed class EarlyRefusalTests : IAsyncLifetime
 {
-    private TestStore store = null!;
-    private HttpClient client = null!;
+    private TestStore _store = null!;
+    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        store = await TestStore.StartAsync(volumes: [1]);
+        _store = await TestStore.StartAsync(volumes: [1]);
         // Wait for the server's answer as long as it takes, so the body goes out only if the server asks for it.
-        client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(5) })
+        _client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(5) })
         {
-            BaseAddress = store.Server.HttpAddress,
+            BaseAddress = _store.Server.HttpAddress,
         };
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await store.DisposeAsync();
+        _client.Dispose();
+        await _store.DisposeAsync();
     }
 
     private async Task<(HttpResponseMessage Response, bool BodySent)> PutExpectingContinueAsync(string path, int length)
@@ -30,14 +30,14 @@ public sealed class EarlyRefusalTests : IAsyncLifetime
         var content = new WatchedContent(new byte[length]);
         var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = content };
         request.Headers.ExpectContinue = true;
-        var response = await client.SendAsync(request);
+        var response = await _client.SendAsync(request);
         return (response, content.WasSent);
     }
 
     [Fact]
     public async Task A_write_to_a_read_only_volume_is_refused_without_receiving_the_body()
     {
-        await store.Http.PostAsync("/volumes/1/readonly", null);
+        await _store.Http.PostAsync("/volumes/1/readonly", null);
 
         var (response, bodySent) = await PutExpectingContinueAsync("/1,1deadbeef", 500_000);
 

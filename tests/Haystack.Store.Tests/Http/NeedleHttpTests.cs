@@ -8,13 +8,13 @@ namespace Haystack.Store.Tests.Http;
 
 public sealed class NeedleHttpTests : IAsyncLifetime
 {
-    private TestStore store = null!;
+    private TestStore _store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.StartAsync(volumes: [1, 2]);
+    public async Task InitializeAsync() => _store = await TestStore.StartAsync(volumes: [1, 2]);
 
-    public async Task DisposeAsync() => await store.DisposeAsync();
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    private HttpClient Http => store.Http;
+    private HttpClient Http => _store.Http;
 
     private async Task<HttpResponseMessage> PutAsync(string photoId, byte[] data, string? contentType = "image/jpeg")
     {

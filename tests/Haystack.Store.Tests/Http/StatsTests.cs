@@ -7,25 +7,25 @@ namespace Haystack.Store.Tests.Http;
 
 public sealed class StatsTests : IAsyncLifetime
 {
-    private TestStore store = null!;
+    private TestStore _store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.StartAsync(volumes: [1, 2]);
+    public async Task InitializeAsync() => _store = await TestStore.StartAsync(volumes: [1, 2]);
 
-    public async Task DisposeAsync() => await store.DisposeAsync();
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [Fact]
     public async Task Stats_count_successful_operations_and_their_payload_bytes()
     {
-        await store.Http.PutAsync("/1,1deadbeef", new ByteArrayContent(new byte[100]));
-        await store.Http.PutAsync("/1,2deadbeef", new ByteArrayContent(new byte[200]));
-        await store.Http.PutAsync("/2,3deadbeef", new ByteArrayContent(new byte[300]));
-        await store.Http.GetByteArrayAsync("/1,2deadbeef");
-        await store.Http.GetByteArrayAsync("/2,3deadbeef");
-        await store.Http.DeleteAsync("/1,1deadbeef");
-        await store.Http.GetAsync("/1,1deadbeef");
-        await store.Http.PutAsync("/1,bad", new ByteArrayContent([1]));
+        await _store.Http.PutAsync("/1,1deadbeef", new ByteArrayContent(new byte[100]));
+        await _store.Http.PutAsync("/1,2deadbeef", new ByteArrayContent(new byte[200]));
+        await _store.Http.PutAsync("/2,3deadbeef", new ByteArrayContent(new byte[300]));
+        await _store.Http.GetByteArrayAsync("/1,2deadbeef");
+        await _store.Http.GetByteArrayAsync("/2,3deadbeef");
+        await _store.Http.DeleteAsync("/1,1deadbeef");
+        await _store.Http.GetAsync("/1,1deadbeef");
+        await _store.Http.PutAsync("/1,bad", new ByteArrayContent([1]));
 
-        var stats = await StoreStatsReader.ReadAsync(store.Http);
+        var stats = await StoreStatsReader.ReadAsync(_store.Http);
 
         AssertFigures(stats.GetProperty("puts"), count: 3, bytes: 600);
         AssertFigures(stats.GetProperty("gets"), count: 2, bytes: 500);
@@ -41,8 +41,8 @@ public sealed class StatsTests : IAsyncLifetime
     [Fact]
     public async Task Healthz_and_readyz_answer_ok_once_volumes_are_open()
     {
-        var health = await store.Http.GetAsync("/healthz");
-        var ready = await store.Http.GetFromJsonAsync<JsonElement>("/readyz");
+        var health = await _store.Http.GetAsync("/healthz");
+        var ready = await _store.Http.GetFromJsonAsync<JsonElement>("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
@@ -54,7 +54,7 @@ public sealed class StatsTests : IAsyncLifetime
     [InlineData("POST", "/haystack.store.v1.Store/Read")]
     public async Task A_path_that_is_no_endpoint_is_404_with_an_error_body(string method, string path)
     {
-        var response = await store.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var response = await _store.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         Assert.Contains(path, await HttpAssert.ErrorAsync(response, HttpStatusCode.NotFound));
     }

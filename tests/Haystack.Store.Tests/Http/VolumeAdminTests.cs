@@ -8,13 +8,13 @@ namespace Haystack.Store.Tests.Http;
 
 public sealed class VolumeAdminTests : IAsyncLifetime
 {
-    private TestStore store = null!;
+    private TestStore _store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.StartAsync(volumes: [1]);
+    public async Task InitializeAsync() => _store = await TestStore.StartAsync(volumes: [1]);
 
-    public async Task DisposeAsync() => await store.DisposeAsync();
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    private HttpClient Http => store.Http;
+    private HttpClient Http => _store.Http;
 
     private async Task<JsonElement> StatusAsync(uint volumeId) => await Http.GetFromJsonAsync<JsonElement>($"/volumes/{volumeId}");
 
@@ -33,7 +33,7 @@ public sealed class VolumeAdminTests : IAsyncLifetime
         Assert.False(created.GetProperty("read_only").GetBoolean());
         Assert.Equal([1u, 5u], list.GetProperty("volumes").EnumerateArray().Select(v => v.GetProperty("volume_id").GetUInt32()));
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        Assert.True(File.Exists(store.DataFile(5)));
+        Assert.True(File.Exists(_store.DataFile(5)));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class VolumeAdminTests : IAsyncLifetime
     {
         await HttpAssert.ErrorAsync(await Http.PostAsync("/volumes/6?replicas=0", null), HttpStatusCode.BadRequest);
 
-        Assert.False(File.Exists(store.DataFile(6)));
+        Assert.False(File.Exists(_store.DataFile(6)));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class VolumeAdminTests : IAsyncLifetime
         Assert.Equal(1, after.GetProperty("needle_count").GetInt64());
         Assert.Equal(1, after.GetProperty("garbage_needle_count").GetInt64());
         Assert.InRange(after.GetProperty("garbage_ratio").GetDouble(), 0.4, 0.6);
-        Assert.Equal(new FileInfo(store.DataFile(1)).Length, after.GetProperty("size_bytes").GetInt64());
+        Assert.Equal(new FileInfo(_store.DataFile(1)).Length, after.GetProperty("size_bytes").GetInt64());
     }
 
     [Fact]
@@ -139,12 +139,12 @@ public sealed class VolumeAdminTests : IAsyncLifetime
 
         var response = await Http.GetAsync("/volumes/1/stream");
         var streamed = await response.Content.ReadAsByteArrayAsync();
-        await store.StopAsync();
+        await _store.StopAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(streamed.Length, response.Content.Headers.ContentLength);
-        Assert.Equal(SHA256.HashData(File.ReadAllBytes(store.DataFile(1))), SHA256.HashData(streamed));
+        Assert.Equal(SHA256.HashData(File.ReadAllBytes(_store.DataFile(1))), SHA256.HashData(streamed));
     }
 
     [Fact]

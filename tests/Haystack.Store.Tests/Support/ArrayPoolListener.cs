@@ -13,13 +13,13 @@ internal sealed class ArrayPoolListener(int minimumBytes) : EventListener
     private const string SourceName = "System.Buffers.ArrayPoolEventSource";
 
     // Initialised before the base constructor runs, which already reports the existing event sources.
-    private readonly ConcurrentDictionary<int, int> outstanding = new();
-    private int rented;
+    private readonly ConcurrentDictionary<int, int> _outstanding = new();
+    private int _rented;
 
     /// <summary>Buffers rented while listening, returned or not.</summary>
-    public int Rented => Volatile.Read(ref rented);
+    public int Rented => Volatile.Read(ref _rented);
 
-    public int Outstanding => outstanding.Count;
+    public int Outstanding => _outstanding.Count;
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -38,12 +38,12 @@ internal sealed class ArrayPoolListener(int minimumBytes) : EventListener
         }
         if (eventData.EventName == "BufferRented")
         {
-            outstanding[bufferId] = bufferSize;
-            Interlocked.Increment(ref rented);
+            _outstanding[bufferId] = bufferSize;
+            Interlocked.Increment(ref _rented);
         }
         else if (eventData.EventName == "BufferReturned")
         {
-            outstanding.TryRemove(bufferId, out _);
+            _outstanding.TryRemove(bufferId, out _);
         }
     }
 }

@@ -10,30 +10,30 @@ namespace Haystack.Store.Tests.Support;
 /// </summary>
 internal sealed class CounterListener : IDisposable
 {
-    private readonly MeterListener listener = new();
-    private readonly ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> measurements = new();
-    private bool observable;
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> _measurements = new();
+    private bool _observable;
 
     public CounterListener(IMeterFactory factory, string instrumentName)
     {
-        listener.InstrumentPublished = (instrument, l) =>
+        _listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == StoreMetrics.MeterName && instrument.Meter.Scope == factory && instrument.Name == instrumentName)
             {
-                observable = instrument.IsObservable;
+                _observable = instrument.IsObservable;
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
             var copied = new Dictionary<string, string?>();
             foreach (var tag in tags)
             {
                 copied[tag.Key] = tag.Value?.ToString();
             }
-            measurements.Enqueue((value, copied));
+            _measurements.Enqueue((value, copied));
         });
-        listener.Start();
+        _listener.Start();
     }
 
     public long Total => Measurements().Sum(m => m.Value);
@@ -44,13 +44,13 @@ internal sealed class CounterListener : IDisposable
 
     private ConcurrentQueue<(long Value, Dictionary<string, string?> Tags)> Measurements()
     {
-        if (observable)
+        if (_observable)
         {
-            measurements.Clear();
-            listener.RecordObservableInstruments();
+            _measurements.Clear();
+            _listener.RecordObservableInstruments();
         }
-        return measurements;
+        return _measurements;
     }
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }

@@ -6,7 +6,7 @@ namespace Haystack.Store.Tests.Support;
 /// <summary>HTTP/1.1 over a bare socket, for the uploads HttpClient will not send: cut short or stalled.</summary>
 internal sealed class RawHttp : IDisposable
 {
-    private readonly TcpClient client = new();
+    private readonly TcpClient _client = new();
 
     private RawHttp()
     {
@@ -15,7 +15,7 @@ internal sealed class RawHttp : IDisposable
     public static async Task<RawHttp> ConnectAsync(Uri address)
     {
         var raw = new RawHttp();
-        await raw.client.ConnectAsync(address.Host, address.Port);
+        await raw._client.ConnectAsync(address.Host, address.Port);
         return raw;
     }
 
@@ -23,21 +23,21 @@ internal sealed class RawHttp : IDisposable
     public async Task SendPartialPutAsync(string path, int declaredLength, byte[] sent)
     {
         var headers = $"PUT {path} HTTP/1.1\r\nHost: store\r\nContent-Type: image/jpeg\r\nContent-Length: {declaredLength}\r\n\r\n";
-        var stream = client.GetStream();
+        var stream = _client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers));
         await stream.WriteAsync(sent);
         await stream.FlushAsync();
     }
 
     /// <summary>Closes the connection in the middle of the upload.</summary>
-    public void Cut() => client.Client.Shutdown(SocketShutdown.Both);
+    public void Cut() => _client.Client.Shutdown(SocketShutdown.Both);
 
     /// <summary>Everything the server sends until it closes the connection.</summary>
     public async Task<string> ReadUntilClosedAsync(CancellationToken cancellationToken)
     {
         var received = new MemoryStream();
         var buffer = new byte[4096];
-        var stream = client.GetStream();
+        var stream = _client.GetStream();
         try
         {
             int read;
@@ -53,5 +53,5 @@ internal sealed class RawHttp : IDisposable
         return Encoding.ASCII.GetString(received.ToArray());
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 }

@@ -8,7 +8,7 @@ internal sealed class TestStore : IAsyncDisposable
 {
     public const int MaxNeedleBytes = 1024 * 1024;
 
-    private bool stopped;
+    private bool _stopped;
 
     private TestStore(StoreServer server, string dataDirectory, bool ownsDirectory)
     {
@@ -53,11 +53,11 @@ internal sealed class TestStore : IAsyncDisposable
     /// <summary>Stops the server but keeps the directory (the engine locks its files while they are open).</summary>
     public async Task StopAsync()
     {
-        if (stopped)
+        if (_stopped)
         {
             return;
         }
-        stopped = true;
+        _stopped = true;
         Http.Dispose();
         await Server.DisposeAsync();
     }

@@ -14,8 +14,8 @@ public sealed class DevClusterFixture : IAsyncLifetime
 {
     public const int Photos = 12;
 
-    private readonly TemporaryDirectory data = new();
-    private ServerProcess? dev;
+    private readonly TemporaryDirectory _data = new();
+    private ServerProcess? _dev;
 
     public int DirectoryPort { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class DevClusterFixture : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public string Output => dev?.Output ?? "";
+    public string Output => _dev?.Output ?? "";
 
     /// <summary>Every role's HTTP port with its Prometheus job name.</summary>
     public IEnumerable<(string Job, int Port)> Targets =>
@@ -37,10 +37,10 @@ public sealed class DevClusterFixture : IAsyncLifetime
         DirectoryPort = port;
         CachePort = port + 10;
         StorePorts = [port + 100, port + 101, port + 102];
-        dev = new ServerProcess("dev", ServerProcess.Local(CachePort),
-            "dev", "--data", data.Path, "--directory-port", $"{DirectoryPort}", "--cache-port", $"{CachePort}", "--store-port", $"{port + 100}");
-        dev.Start();
-        await dev.WaitReadyAsync();
+        _dev = new ServerProcess("dev", ServerProcess.Local(CachePort),
+            "dev", "--data", _data.Path, "--directory-port", $"{DirectoryPort}", "--cache-port", $"{CachePort}", "--store-port", $"{port + 100}");
+        _dev.Start();
+        await _dev.WaitReadyAsync();
         await RunWorkloadAsync();
     }
 
@@ -55,12 +55,12 @@ public sealed class DevClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (dev is not null)
+        if (_dev is not null)
         {
-            await dev.DisposeAsync();
+            await _dev.DisposeAsync();
         }
         Http.Dispose();
-        data.Dispose();
+        _data.Dispose();
     }
 
     private async Task RunWorkloadAsync()

@@ -9,15 +9,15 @@ namespace Haystack.Telemetry.Tests.Support;
 /// </summary>
 public sealed class ExportedSpans : ICollection<Activity>
 {
-    private readonly List<Activity> spans = [];
+    private readonly List<Activity> _spans = [];
 
     public int Count
     {
         get
         {
-            lock (spans)
+            lock (_spans)
             {
-                return spans.Count;
+                return _spans.Count;
             }
         }
     }
@@ -26,41 +26,41 @@ public sealed class ExportedSpans : ICollection<Activity>
 
     public void Add(Activity item)
     {
-        lock (spans)
+        lock (_spans)
         {
-            spans.Add(item);
+            _spans.Add(item);
         }
     }
 
     public void Clear()
     {
-        lock (spans)
+        lock (_spans)
         {
-            spans.Clear();
+            _spans.Clear();
         }
     }
 
     public bool Contains(Activity item)
     {
-        lock (spans)
+        lock (_spans)
         {
-            return spans.Contains(item);
+            return _spans.Contains(item);
         }
     }
 
     public void CopyTo(Activity[] array, int arrayIndex)
     {
-        lock (spans)
+        lock (_spans)
         {
-            spans.CopyTo(array, arrayIndex);
+            _spans.CopyTo(array, arrayIndex);
         }
     }
 
     public bool Remove(Activity item)
     {
-        lock (spans)
+        lock (_spans)
         {
-            return spans.Remove(item);
+            return _spans.Remove(item);
         }
     }
 
@@ -92,9 +92,9 @@ public sealed class ExportedSpans : ICollection<Activity>
 
     private List<Activity> Snapshot()
     {
-        lock (spans)
+        lock (_spans)
         {
-            return [.. spans];
+            return [.. _spans];
         }
     }
 }

@@ -13,15 +13,15 @@ namespace Haystack.Telemetry.Tests.Support;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly TemporaryDirectory folder = new();
-    private readonly StringBuilder output = new();
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly Process process;
+    private readonly TemporaryDirectory _folder = new();
+    private readonly StringBuilder _output = new();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Process _process;
 
     private PrometheusServer(IEnumerable<(string Job, int Port)> targets)
     {
         Port = FreePorts.Next();
-        var config = folder.Combine("prometheus.yml");
+        var config = _folder.Combine("prometheus.yml");
         File.WriteAllText(config, Configuration(targets));
         var start = new ProcessStartInfo(Tool.Find("prometheus"))
         {
@@ -30,15 +30,15 @@ public sealed class PrometheusServer : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])[
-            $"--config.file={config}", $"--storage.tsdb.path={folder.Combine("data")}", $"--web.listen-address=127.0.0.1:{Port}"])
+            $"--config.file={config}", $"--storage.tsdb.path={_folder.Combine("data")}", $"--web.listen-address=127.0.0.1:{Port}"])
         {
             start.ArgumentList.Add(argument);
         }
-        process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
-        process.OutputDataReceived += (_, line) => Append(line.Data);
-        process.ErrorDataReceived += (_, line) => Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
+        _process.OutputDataReceived += (_, line) => Append(line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     public int Port { get; }
@@ -47,9 +47,9 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -59,7 +59,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         var server = new PrometheusServer(targets);
         await server.WaitUntilAsync(async () =>
         {
-            using var response = await server.http.GetAsync($"http://127.0.0.1:{server.Port}/-/ready");
+            using var response = await server._http.GetAsync($"http://127.0.0.1:{server.Port}/-/ready");
             return response.IsSuccessStatusCode;
         }, "ready");
         return server;
@@ -68,7 +68,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>An instant query's samples: each series' labels and value.</summary>
     public async Task<IReadOnlyList<(Dictionary<string, string> Labels, double Value)>> QueryAsync(string promql)
     {
-        var answer = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{Port}/api/v1/query?query={Uri.EscapeDataString(promql)}");
+        var answer = await _http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{Port}/api/v1/query?query={Uri.EscapeDataString(promql)}");
         Assert.True(answer.GetProperty("status").GetString() == "success", $"{promql}: {answer}");
         return [.. answer.GetProperty("data").GetProperty("result").EnumerateArray().Select(series => (
             series.GetProperty("metric").EnumerateObject().ToDictionary(label => label.Name, label => label.Value.GetString()!),
@@ -91,14 +91,14 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
-        process.Dispose();
-        http.Dispose();
-        folder.Dispose();
+        _process.Dispose();
+        _http.Dispose();
+        _folder.Dispose();
     }
 
     private static string Configuration(IEnumerable<(string Job, int Port)> targets)
@@ -124,9 +124,9 @@ public sealed class PrometheusServer : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"prometheus exited with {process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"prometheus exited with {_process.ExitCode}:\n{Output}");
             }
             try
             {
@@ -148,9 +148,9 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         if (line is not null)
         {
-            lock (output)
+            lock (_output)
             {
-                output.AppendLine(line);
+                _output.AppendLine(line);
             }
         }
     }

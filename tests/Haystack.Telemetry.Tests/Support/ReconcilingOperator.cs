@@ -22,37 +22,37 @@ namespace Haystack.Telemetry.Tests.Support;
 /// </summary>
 public sealed partial class ReconcilingOperator : IAsyncLifetime
 {
-    private readonly CancellationTokenSource stop = new();
-    private FakeApiServer? server;
-    private IKubernetes? client;
-    private WebApplication? listener;
-    private Task running = Task.CompletedTask;
+    private readonly CancellationTokenSource _stop = new();
+    private FakeApiServer? _server;
+    private IKubernetes? _client;
+    private WebApplication? _listener;
+    private Task _running = Task.CompletedTask;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
-        server = await FakeApiServer.StartAsync();
-        server.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "haystackclusters", HaystackApi.ClusterKind, namespaced: true, hasStatus: true);
-        server.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind, namespaced: true, hasStatus: true);
-        client = server.CreateClient();
+        _server = await FakeApiServer.StartAsync();
+        _server.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "haystackclusters", HaystackApi.ClusterKind, namespaced: true, hasStatus: true);
+        _server.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind, namespaced: true, hasStatus: true);
+        _client = _server.CreateClient();
         var sample = Path.Combine(AppContext.BaseDirectory, "samples", "haystack_v1alpha1_haystackcluster_minimal.yaml");
-        await client.CreateAsync(HaystackResourceKinds.Clusters, ClusterManifest.Read(await File.ReadAllTextAsync(sample), sample), "default");
+        await _client.CreateAsync(HaystackResourceKinds.Clusters, ClusterManifest.Read(await File.ReadAllTextAsync(sample), sample), "default");
 
-        listener = OperatorListener.Create(new IPEndPoint(IPAddress.Loopback, 0), new TelemetryOptions { Enabled = true });
-        await listener.StartAsync();
-        Http.BaseAddress = new Uri(listener.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        var loggers = listener.Services.GetRequiredService<ILoggerFactory>();
-        var metrics = listener.Services.GetRequiredService<OperatorMetrics>();
-        var readiness = listener.Services.GetRequiredService<OperatorReadiness>();
-        var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, loggers) { Metrics = metrics };
-        var controller = new HaystackClusterController(client, reconciler, TimeProvider.System, loggers.CreateLogger<HaystackClusterController>())
+        _listener = OperatorListener.Create(new IPEndPoint(IPAddress.Loopback, 0), new TelemetryOptions { Enabled = true });
+        await _listener.StartAsync();
+        Http.BaseAddress = new Uri(_listener.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var loggers = _listener.Services.GetRequiredService<ILoggerFactory>();
+        var metrics = _listener.Services.GetRequiredService<OperatorMetrics>();
+        var readiness = _listener.Services.GetRequiredService<OperatorReadiness>();
+        var reconciler = new HaystackClusterReconciler(_client, TimeProvider.System, loggers) { Metrics = metrics };
+        var controller = new HaystackClusterController(_client, reconciler, TimeProvider.System, loggers.CreateLogger<HaystackClusterController>())
         {
             Metrics = metrics,
             Readiness = readiness,
         };
         readiness.StartedLeading();
-        running = controller.RunAsync(stop.Token);
+        _running = controller.RunAsync(_stop.Token);
 
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         // Its children's watch events bring the cluster back, so it may have been reconciled more than once by now.
@@ -69,18 +69,18 @@ public sealed partial class ReconcilingOperator : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await stop.CancelAsync();
-        await running;
-        if (listener is not null)
+        await _stop.CancelAsync();
+        await _running;
+        if (_listener is not null)
         {
-            await listener.DisposeAsync();
+            await _listener.DisposeAsync();
         }
-        client?.Dispose();
-        if (server is not null)
+        _client?.Dispose();
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
         Http.Dispose();
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

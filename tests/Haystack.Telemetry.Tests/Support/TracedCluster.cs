@@ -17,19 +17,19 @@ namespace Haystack.Telemetry.Tests.Support;
 /// </summary>
 public sealed class TracedCluster : IAsyncDisposable
 {
-    private readonly HttpClient client = new(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() });
-    private readonly List<string> folders = [];
-    private readonly List<StoreServer> stores = [];
-    private DirectoryServer? directory;
-    private CacheServer? cache;
+    private readonly HttpClient _client = new(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() });
+    private readonly List<string> _folders = [];
+    private readonly List<StoreServer> _stores = [];
+    private DirectoryServer? _directory;
+    private CacheServer? _cache;
 
     public ExportedSpans Spans { get; } = new();
 
-    public IReadOnlyList<StoreServer> Stores => stores;
+    public IReadOnlyList<StoreServer> Stores => _stores;
 
-    public DirectoryServer Directory => directory!;
+    public DirectoryServer Directory => _directory!;
 
-    public CacheServer Cache => cache!;
+    public CacheServer Cache => _cache!;
 
     /// <summary>
     /// Sends <paramref name="request"/> as a client outside the cluster would: without a span of this process around it
@@ -40,7 +40,7 @@ public sealed class TracedCluster : IAsyncDisposable
         // The servers' HttpClient instrumentation sees this process's client calls too; the scope keeps it off this one.
         using (SuppressInstrumentationScope.Begin())
         {
-            return await client.SendAsync(request);
+            return await _client.SendAsync(request);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class TracedCluster : IAsyncDisposable
         for (var i = 0; i < 2; i++)
         {
             var folder = System.IO.Directory.CreateTempSubdirectory("haystack-telemetry-store-").FullName;
-            cluster.folders.Add(folder);
+            cluster._folders.Add(folder);
             var store = StoreServer.Create(new StoreOptions
             {
                 DataDirectory = folder,
@@ -60,20 +60,20 @@ public sealed class TracedCluster : IAsyncDisposable
                 Volume = new VolumeOptions { SizeLimitBytes = 16L * 1024 * 1024, PreallocationStepBytes = 0 },
                 Telemetry = new TelemetryOptions { TraceSampleRatio = storeRatio, Enabled = true },
             }, Quiet);
-            cluster.stores.Add(store);
+            cluster._stores.Add(store);
             await store.StartAsync(CancellationToken.None);
             await store.Loaded;
         }
 
         var state = System.IO.Directory.CreateTempSubdirectory("haystack-telemetry-directory-").FullName;
-        cluster.folders.Add(state);
-        cluster.directory = await DirectoryServer.CreateAsync(new DirectoryOptions
+        cluster._folders.Add(state);
+        cluster._directory = await DirectoryServer.CreateAsync(new DirectoryOptions
         {
             StateFile = Path.Combine(state, "volumes.json"),
             HttpPort = 0,
             GrpcPort = 0,
             LoopbackOnly = true,
-            Stores = [.. cluster.stores.Select(s => s.HttpAddress)],
+            Stores = [.. cluster._stores.Select(s => s.HttpAddress)],
             Replication = 2,
             WritableVolumes = 1,
             ProbeInterval = TimeSpan.FromHours(1),
@@ -84,18 +84,18 @@ public sealed class TracedCluster : IAsyncDisposable
                 SpanProcessors = [new SimpleActivityExportProcessor(new InMemoryExporter<Activity>(cluster.Spans))],
             },
         }, configureLogging: Quiet);
-        await cluster.directory.StartAsync(CancellationToken.None);
-        await cluster.directory.Maintenance.FirstRound;
+        await cluster._directory.StartAsync(CancellationToken.None);
+        await cluster._directory.Maintenance.FirstRound;
 
-        cluster.cache = CacheServer.Create(new CacheOptions
+        cluster._cache = CacheServer.Create(new CacheOptions
         {
-            DirectoryUrl = cluster.directory.HttpAddress,
+            DirectoryUrl = cluster._directory.HttpAddress,
             Port = 0,
             LoopbackOnly = true,
             CapacityBytes = 16L * 1024 * 1024,
             Telemetry = new TelemetryOptions { TraceSampleRatio = cacheRatio, Enabled = true },
         }, Quiet);
-        await cluster.cache.StartAsync(CancellationToken.None);
+        await cluster._cache.StartAsync(CancellationToken.None);
         return cluster;
     }
 
@@ -112,20 +112,20 @@ public sealed class TracedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
-        if (cache is not null)
+        _client.Dispose();
+        if (_cache is not null)
         {
-            await cache.DisposeAsync();
+            await _cache.DisposeAsync();
         }
-        if (directory is not null)
+        if (_directory is not null)
         {
-            await directory.DisposeAsync();
+            await _directory.DisposeAsync();
         }
-        foreach (var store in stores)
+        foreach (var store in _stores)
         {
             await store.DisposeAsync();
         }
-        foreach (var folder in folders)
+        foreach (var folder in _folders)
         {
             System.IO.Directory.Delete(folder, recursive: true);
         }

@@ -15,29 +15,29 @@ namespace Haystack.Tests.EndToEnd;
 public sealed partial class CompactCommandTests : IAsyncLifetime
 {
     private const string CdnHeader = "X-Haystack-Cdn";
-    private readonly TemporaryDirectory data = new();
-    private readonly int port = FreePorts.Block(0, 1, 10, 100, 101, 102, 200, 201, 202);
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private ServerProcess dev = null!;
+    private readonly TemporaryDirectory _data = new();
+    private readonly int _port = FreePorts.Block(0, 1, 10, 100, 101, 102, 200, 201, 202);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private ServerProcess _dev = null!;
 
-    private string DirectoryUrl => $"http://127.0.0.1:{port}";
+    private string DirectoryUrl => $"http://127.0.0.1:{_port}";
 
-    private IEnumerable<string> StoreUrls => Enumerable.Range(0, 3).Select(i => $"http://127.0.0.1:{port + 100 + i}");
+    private IEnumerable<string> StoreUrls => Enumerable.Range(0, 3).Select(i => $"http://127.0.0.1:{_port + 100 + i}");
 
     public async Task InitializeAsync()
     {
-        dev = new ServerProcess("dev", new Uri($"http://127.0.0.1:{port + 10}/"),
-            "dev", "--data", data.Path, "--directory-port", $"{port}", "--cache-port", $"{port + 10}", "--store-port", $"{port + 100}");
-        dev.Start();
-        await dev.WaitReadyAsync();
-        await dev.WaitForOutputAsync(RunningBanner());
+        _dev = new ServerProcess("dev", new Uri($"http://127.0.0.1:{_port + 10}/"),
+            "dev", "--data", _data.Path, "--directory-port", $"{_port}", "--cache-port", $"{_port + 10}", "--store-port", $"{_port + 100}");
+        _dev.Start();
+        await _dev.WaitReadyAsync();
+        await _dev.WaitForOutputAsync(RunningBanner());
     }
 
     public async Task DisposeAsync()
     {
-        await dev.DisposeAsync();
-        http.Dispose();
-        data.Dispose();
+        await _dev.DisposeAsync();
+        _http.Dispose();
+        _data.Dispose();
     }
 
     [Fact]
@@ -75,15 +75,15 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
         Assert.Equal(filesBefore, DataFileLengths(volume));
 
         // Readers through the cache as a CDN (nothing cached: every read needs a store) during the real run.
-        var load = new ReadLoad(http, survivors, CdnHeader);
+        var load = new ReadLoad(_http, survivors, CdnHeader);
         var readers = load.RunAsync(readers: 4);
         await load.WaitForReadsAsync(50);
         var run = await HaystackCli.RunAsync("compact", "--directory", DirectoryUrl, "--json");
         var afterRun = load.Completed;
         await load.WaitForReadsAsync(afterRun + 50);
         await load.StopAsync(readers);
-        Assert.True(run.ExitCode == 0, run + dev.Output);
-        Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} failed reads of {load.Completed}: {string.Join("; ", load.Failures.Take(5))}\n{dev.Output}");
+        Assert.True(run.ExitCode == 0, run + _dev.Output);
+        Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} failed reads of {load.Completed}: {string.Join("; ", load.Failures.Take(5))}\n{_dev.Output}");
 
         var after = await StatusesAsync(volume);
         var filesAfter = DataFileLengths(volume);
@@ -112,9 +112,9 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
         {
             foreach (var photo in survivors.Where(photo => VolumeOf(photo) == volume))
             {
-                Assert.Equal(photo.Data, await http.GetByteArrayAsync($"{store}/{photo.Id}"));
+                Assert.Equal(photo.Data, await _http.GetByteArrayAsync($"{store}/{photo.Id}"));
             }
-            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{store}/{onVolume[0].Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"{store}/{onVolume[0].Id}")).StatusCode);
         }
 
         var text = await HaystackCli.RunAsync("compact", "--directory", DirectoryUrl, volume.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -142,22 +142,22 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
     {
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new("image/jpeg");
-        using var response = await http.PostAsync($"{DirectoryUrl}/upload", content);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync() + dev.Output);
+        using var response = await _http.PostAsync($"{DirectoryUrl}/upload", content);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync() + _dev.Output);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new StoredPhoto(json.GetProperty("id").GetString()!, json.GetProperty("url").GetString()!, bytes);
     }
 
     private async Task DeleteAsync(StoredPhoto photo)
     {
-        using var response = await http.DeleteAsync($"{DirectoryUrl}/{photo.Id}");
+        using var response = await _http.DeleteAsync($"{DirectoryUrl}/{photo.Id}");
         Assert.True(response.IsSuccessStatusCode, $"delete {photo.Id}: {(int)response.StatusCode}");
     }
 
     private async Task<JsonElement> CompactJsonAsync(params string[] extra)
     {
         var run = await HaystackCli.RunAsync(["compact", "--directory", DirectoryUrl, "--json", .. extra]);
-        Assert.True(run.ExitCode == 0, run + dev.Output);
+        Assert.True(run.ExitCode == 0, run + _dev.Output);
         return JsonDocument.Parse(run.Output).RootElement;
     }
 
@@ -170,7 +170,7 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
         var figures = new Dictionary<string, ReplicaFigures>();
         foreach (var store in StoreUrls)
         {
-            var status = await http.GetFromJsonAsync<JsonElement>($"{store}/volumes/{volume}");
+            var status = await _http.GetFromJsonAsync<JsonElement>($"{store}/volumes/{volume}");
             figures[store] = new ReplicaFigures(status.GetProperty("size_bytes").GetInt64(), status.GetProperty("garbage_bytes").GetInt64(),
                 status.GetProperty("compaction_revision").GetUInt32());
         }
@@ -178,7 +178,7 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
     }
 
     private Dictionary<string, long> DataFileLengths(uint volume) => StoreUrls.Select((store, i) => (store, i)).ToDictionary(
-        pair => pair.store, pair => new FileInfo(data.Combine($"store-{pair.i + 1}", $"{volume}.dat")).Length);
+        pair => pair.store, pair => new FileInfo(_data.Combine($"store-{pair.i + 1}", $"{volume}.dat")).Length);
 
     private static uint VolumeOf(StoredPhoto photo) => uint.Parse(photo.Id[..photo.Id.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
 

@@ -11,11 +11,11 @@ namespace Haystack.Tests.EndToEnd;
 [Collection(ClusterCollection.Name)]
 public sealed class CompactStoreDownTests : IAsyncLifetime
 {
-    private LocalCluster cluster = null!;
+    private LocalCluster _cluster = null!;
 
-    public async Task InitializeAsync() => cluster = await LocalCluster.StartAsync(stores: 3, replication: 3);
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(stores: 3, replication: 3);
 
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_volume_with_a_replica_on_a_store_that_is_down_is_skipped_with_a_message_naming_both_and_a_failing_exit()
@@ -23,27 +23,27 @@ public sealed class CompactStoreDownTests : IAsyncLifetime
         var photos = new List<StoredPhoto>();
         for (var i = 0; i < 10; i++)
         {
-            photos.Add(await cluster.UploadAsync(PhotoBytes.Create(900 + i, 10_000)));
+            photos.Add(await _cluster.UploadAsync(PhotoBytes.Create(900 + i, 10_000)));
         }
         foreach (var photo in photos.Skip(2))
         {
-            (await cluster.Http.DeleteAsync(new Uri(cluster.Directory.Url, photo.Id))).EnsureSuccessStatusCode();
+            (await _cluster.Http.DeleteAsync(new Uri(_cluster.Directory.Url, photo.Id))).EnsureSuccessStatusCode();
         }
         var volume = photos[0].Id[..photos[0].Id.IndexOf(',', StringComparison.Ordinal)];
-        var down = cluster.Stores[1];
-        var up = new[] { cluster.Stores[0], cluster.Stores[2] };
+        var down = _cluster.Stores[1];
+        var up = new[] { _cluster.Stores[0], _cluster.Stores[2] };
         var revisions = await RevisionsAsync(up, volume);
         await down.KillAsync();
 
-        var run = await HaystackCli.RunAsync("compact", "--directory", cluster.Directory.Url.ToString(), "--garbage-threshold", "0.1");
+        var run = await HaystackCli.RunAsync("compact", "--directory", _cluster.Directory.Url.ToString(), "--garbage-threshold", "0.1");
 
-        Assert.True(run.ExitCode == 1, run + cluster.Logs);
+        Assert.True(run.ExitCode == 1, run + _cluster.Logs);
         Assert.Contains($"volume {volume} skipped: store {down.Url} does not answer for it", run.Error);
         Assert.Matches($@"volume {volume}: skipped", run.Output);
         Assert.Equal(revisions, await RevisionsAsync(up, volume));
         foreach (var photo in photos.Take(2))
         {
-            Assert.Equal(photo.Data, await cluster.Http.GetByteArrayAsync($"{up[0].Url}{photo.Id}"));
+            Assert.Equal(photo.Data, await _cluster.Http.GetByteArrayAsync($"{up[0].Url}{photo.Id}"));
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class CompactStoreDownTests : IAsyncLifetime
         var revisions = new List<uint>();
         foreach (var store in stores)
         {
-            var status = await cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(store.Url, $"volumes/{volume}"));
+            var status = await _cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(store.Url, $"volumes/{volume}"));
             revisions.Add(status.GetProperty("compaction_revision").GetUInt32());
         }
         return revisions;

@@ -13,28 +13,28 @@ namespace Haystack.Tests.Kubernetes;
 public sealed class VolumePhaseTests : IAsyncLifetime
 {
     private const string Ns = "haystack";
-    private FakeApiServer fake = null!;
-    private IKubernetes client = null!;
+    private FakeApiServer _fake = null!;
+    private IKubernetes _client = null!;
 
     public async Task InitializeAsync()
     {
-        fake = await FakeApiServer.StartAsync();
-        fake.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind, namespaced: true, hasStatus: true);
-        client = fake.CreateClient();
+        _fake = await FakeApiServer.StartAsync();
+        _fake.RegisterCustomResource(HaystackApi.Group, HaystackApi.Version, "volumes", HaystackApi.VolumeKind, namespaced: true, hasStatus: true);
+        _client = _fake.CreateClient();
         await CreateVolumeAsync("photos-volume-3", "photos", 3, VolumePhase.ReadOnly);
         await CreateVolumeAsync("thumbs-volume-3", "thumbs", 3, VolumePhase.Writable);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await fake.DisposeAsync();
+        _client.Dispose();
+        await _fake.DisposeAsync();
     }
 
     [Fact]
-    public async Task The_volume_of_the_cluster_shows_Compacting_meanwhile_and_its_previous_phase_after_while_another_clusters_volume_is_untouched()
+    public async Task The_volume_of_the_cluster_shows_compacting_meanwhile_and_its_previous_phase_after_while_another_clusters_volume_is_untouched()
     {
-        var phases = new KubernetesVolumePhases(client, Ns, "photos", TextWriter.Null);
+        var phases = new KubernetesVolumePhases(_client, Ns, "photos", TextWriter.Null);
 
         var marked = await phases.MarkCompactingAsync(3, CancellationToken.None);
         Assert.Equal(VolumePhase.Compacting, await PhaseAsync("photos-volume-3"));
@@ -50,16 +50,16 @@ public sealed class VolumePhaseTests : IAsyncLifetime
         // The directory reports the volume's bytes between the verb's read and its write: the write gets 409 Conflict.
         var interleaving = new InterleavingHandler(async () =>
         {
-            var volume = await client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, "photos-volume-3", Ns);
+            var volume = await _client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, "photos-volume-3", Ns);
             volume.Status!.Bytes = 999;
-            await client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, volume, "photos-volume-3", Ns);
+            await _client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, volume, "photos-volume-3", Ns);
         });
-        using var racing = new k8s.Kubernetes(fake.ClientConfiguration, interleaving);
+        using var racing = new k8s.Kubernetes(_fake.ClientConfiguration, interleaving);
         var phases = new KubernetesVolumePhases(racing, Ns, "photos", TextWriter.Null);
 
         await using (await phases.MarkCompactingAsync(3, CancellationToken.None))
         {
-            var stored = await client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, "photos-volume-3", Ns);
+            var stored = await _client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, "photos-volume-3", Ns);
             Assert.Equal((VolumePhase.Compacting, 999L), (stored.Status!.Phase!.Value, stored.Status.Bytes));
             Assert.Equal(2, interleaving.StatusWrites);
         }
@@ -70,27 +70,27 @@ public sealed class VolumePhaseTests : IAsyncLifetime
     public async Task A_volume_without_a_resource_is_reported_and_compacted_without_a_phase()
     {
         var log = new StringWriter();
-        var phases = new KubernetesVolumePhases(client, Ns, "photos", log);
-        var writes = fake.TotalWrites;
+        var phases = new KubernetesVolumePhases(_client, Ns, "photos", log);
+        var writes = _fake.TotalWrites;
 
         await using (await phases.MarkCompactingAsync(7, CancellationToken.None))
         {
             Assert.Contains("no Volume resource of cluster photos in namespace haystack has id 7", log.ToString());
         }
-        Assert.Equal(writes, fake.TotalWrites);
+        Assert.Equal(writes, _fake.TotalWrites);
     }
 
     private async Task CreateVolumeAsync(string name, string cluster, long id, VolumePhase phase)
     {
-        var created = await client.CreateAsync(HaystackResourceKinds.Volumes, new V1Alpha1HaystackVolume
+        var created = await _client.CreateAsync(HaystackResourceKinds.Volumes, new V1Alpha1HaystackVolume
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns },
             Spec = new HaystackVolumeSpec { ClusterName = cluster, Id = id },
         }, Ns);
         created.Status = new HaystackVolumeStatus { Phase = phase };
-        await client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, created, name, Ns);
+        await _client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, created, name, Ns);
     }
 
     private async Task<VolumePhase?> PhaseAsync(string name) =>
-        (await client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, name, Ns)).Status?.Phase;
+        (await _client.ReadAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, name, Ns)).Status?.Phase;
 }

@@ -16,5 +16,5 @@ public sealed class CacheStep : IChildrenStep
         new(ChildKind.PodDisruptionBudget, DisruptionBudget.Cache(cluster)),
     ];
 
-    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+    public Task RunAsync(ReconcileContext context, CancellationToken cancellationToken) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), cancellationToken);
 }

@@ -14,5 +14,5 @@ public sealed class CompactionStep : IChildrenStep
         new(ChildKind.CronJob, CompactionCronJob.Build(cluster)),
     ];
 
-    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+    public Task RunAsync(ReconcileContext context, CancellationToken cancellationToken) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), cancellationToken);
 }

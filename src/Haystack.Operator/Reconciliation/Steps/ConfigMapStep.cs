@@ -12,5 +12,5 @@ public sealed class ConfigMapStep : IChildrenStep
     public IEnumerable<DesiredObject> Desired(V1Alpha1HaystackCluster cluster) =>
         [new(ChildKind.ConfigMap, ClusterConfigMap.Build(cluster))];
 
-    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+    public Task RunAsync(ReconcileContext context, CancellationToken cancellationToken) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), cancellationToken);
 }

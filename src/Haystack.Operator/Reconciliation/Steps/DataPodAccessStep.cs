@@ -16,5 +16,5 @@ public sealed class DataPodAccessStep : IChildrenStep
         new(ChildKind.RoleBinding, DataPodAccess.RoleBinding(cluster)),
     ];
 
-    public Task RunAsync(ReconcileContext context, CancellationToken ct) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), ct);
+    public Task RunAsync(ReconcileContext context, CancellationToken cancellationToken) => AppliedChildren.ApplyAsync(context, Desired(context.Cluster), cancellationToken);
 }

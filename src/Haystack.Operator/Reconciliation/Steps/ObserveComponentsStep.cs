@@ -13,12 +13,12 @@ public sealed class ObserveComponentsStep : IReconcileStep
 {
     public string Name => "observe-components";
 
-    public async Task RunAsync(ReconcileContext context, CancellationToken ct)
+    public async Task RunAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         var cluster = context.Cluster;
-        var store = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Store(cluster), context.Namespace, cancellationToken: ct);
-        var directory = await context.Client.AppsV1.ReadNamespacedDeploymentAsync(ClusterNames.Directory(cluster), context.Namespace, cancellationToken: ct);
-        var cache = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Cache(cluster), context.Namespace, cancellationToken: ct);
+        var store = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Store(cluster), context.Namespace, cancellationToken: cancellationToken);
+        var directory = await context.Client.AppsV1.ReadNamespacedDeploymentAsync(ClusterNames.Directory(cluster), context.Namespace, cancellationToken: cancellationToken);
+        var cache = await context.Client.AppsV1.ReadNamespacedStatefulSetAsync(ClusterNames.Cache(cluster), context.Namespace, cancellationToken: cancellationToken);
 
         context.Components.Add(new ComponentReadiness(HaystackComponent.Store,
             Current(store.Metadata, store.Status?.ObservedGeneration) ? store.Status?.ReadyReplicas ?? 0 : 0, cluster.Spec.Store.Replicas));

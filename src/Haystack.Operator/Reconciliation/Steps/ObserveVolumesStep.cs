@@ -8,7 +8,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
 {
     public string Name => "observe-volumes";
 
-    public async Task RunAsync(ReconcileContext context, CancellationToken ct)
+    public async Task RunAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         var clusterName = context.Cluster.Metadata.Name;
         var counts = new VolumeCounts();
@@ -17,7 +17,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
         do
         {
             var page = await context.Client.ListAsync<V1Alpha1HaystackVolume>(
-                HaystackResourceKinds.Volumes, context.Namespace, continueToken, limit: 500, ct);
+                HaystackResourceKinds.Volumes, context.Namespace, continueToken, limit: 500, cancellationToken);
             foreach (var volume in page.Items.Where(v => v.Spec.ClusterName == clusterName))
             {
                 counts.Total++;

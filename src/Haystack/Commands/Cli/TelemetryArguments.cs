@@ -12,13 +12,13 @@ namespace Haystack.Commands.Cli;
 /// </summary>
 public sealed class TelemetryArguments
 {
-    private readonly Option<LogFormat> logFormat = new("--log-format")
+    private readonly Option<LogFormat> _logFormat = new("--log-format")
     {
         Description = "Console log lines: text, or json (one object per line with photo and volume ids as fields). Default: $HAYSTACK_LOG_FORMAT or text.",
         DefaultValueFactory = result => FromEnvironment("HAYSTACK_LOG_FORMAT", LogFormat.Text, result, text => Enum.TryParse<LogFormat>(text, ignoreCase: true, out var format) ? format : null),
     };
 
-    private readonly Option<double> traceSampleRatio = new("--trace-sample-ratio")
+    private readonly Option<double> _traceSampleRatio = new("--trace-sample-ratio")
     {
         Description = "Share of requests, 0 to 1, that start a trace (requests inside a sampled trace always follow it). " +
             $"Default: $HAYSTACK_TRACE_SAMPLE_RATIO or {TelemetryOptions.DefaultTraceSampleRatio.ToString(CultureInfo.InvariantCulture)}.",
@@ -28,7 +28,7 @@ public sealed class TelemetryArguments
 
     public TelemetryArguments()
     {
-        traceSampleRatio.Validators.Add(result =>
+        _traceSampleRatio.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is var ratio && (double.IsNaN(ratio) || ratio is < 0 or > 1))
             {
@@ -39,14 +39,14 @@ public sealed class TelemetryArguments
 
     public void AddTo(Command command)
     {
-        command.Options.Add(logFormat);
-        command.Options.Add(traceSampleRatio);
+        command.Options.Add(_logFormat);
+        command.Options.Add(_traceSampleRatio);
     }
 
     public TelemetryOptions Read(ParseResult result) => new()
     {
-        LogFormat = result.GetValue(logFormat),
-        TraceSampleRatio = result.GetValue(traceSampleRatio),
+        LogFormat = result.GetValue(_logFormat),
+        TraceSampleRatio = result.GetValue(_traceSampleRatio),
     };
 
     private static T FromEnvironment<T>(string variable, T fallback, ArgumentResult result, Func<string, T?> parse)

@@ -14,24 +14,24 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs until <paramref name="stopping"/> is cancelled, then stops the child and returns.</summary>
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then stops the child and returns.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = FirstBackoff;
-        while (!stopping.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             var clock = Stopwatch.StartNew();
             int exitCode;
             try
             {
-                exitCode = await RunOnceAsync(stopping);
+                exitCode = await RunOnceAsync(cancellationToken);
             }
             catch (Exception error) when (error is Win32Exception or InvalidOperationException)
             {
                 log.Write(spec.Name, $"could not start: {error.Message}");
                 exitCode = -1;
             }
-            if (stopping.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"stopped (exit code {exitCode})"));
                 return;
@@ -43,7 +43,7 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
             log.Write(spec.Name, string.Create(CultureInfo.InvariantCulture, $"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0} s"));
             try
             {
-                await Task.Delay(backoff, stopping);
+                await Task.Delay(backoff, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -53,7 +53,7 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
         }
     }
 
-    private async Task<int> RunOnceAsync(CancellationToken stopping)
+    private async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var process = Process.Start(HaystackBinary.StartInfo(spec.Arguments))
             ?? throw new InvalidOperationException($"the {spec.Name} process did not start");
@@ -62,7 +62,7 @@ internal sealed class SupervisedChild(ChildSpec spec, PrefixedLog log, TimeSpan 
         var forwarding = Task.WhenAll(ForwardAsync(process.StandardOutput), ForwardAsync(process.StandardError));
         try
         {
-            await process.WaitForExitAsync(stopping);
+            await process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
