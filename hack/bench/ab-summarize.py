@@ -3,10 +3,11 @@ passes 2-4 of every run (pass 1 includes JIT warm-up), and of the PUT load phase
 4-128 KiB) that opens every run. Also the 1-minute load average at each run's start. Prints markdown."""
 import json
 import pathlib
+import sys
 import re
 import statistics
 
-HERE = pathlib.Path(__file__).parent
+HERE = pathlib.Path(sys.argv[1])  # the results folder ab-builds.sh wrote
 PASS = re.compile(r"pass (\d+): ([\d,]+) rps, server ([\d.]+) ms CPU/GET, machine (\d+)% busy, [\d.]+ disk reads/GET, p50 ([\d.]+) ms")
 
 runs = {}

@@ -4,13 +4,14 @@
 # store-passes.sh (fresh XFS, 20,000-photo PUT load, then 4 GET passes); the order alternates
 # A B / B A per round so drift in the machine's load falls on both builds alike.
 # Both builds are published once (lib/store.sh's store_publish) and put in place before each run,
-# so the runs do not rebuild. Usage: sudo ab.sh ROUNDS BEFORE AFTER [MODES] (MODES: "warm cold" by default)
+# so the runs do not rebuild. Usage: sudo ab-builds.sh OUT ROUNDS BEFORE AFTER [MODES] (OUT: a results folder; MODES: "warm cold" by default)
 set -euo pipefail
-OUT=$(cd "$(dirname "$0")" && pwd)
-BENCH=$(cd "$OUT/../.." && pwd)
+mkdir -p "$1"
+OUT=$(cd "$1" && pwd)
+BENCH=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$BENCH/../.." && pwd)
-rounds=$1 modes=${4:-warm cold}
-before=$(git -C "$REPO" rev-parse "$2^{commit}") after=$(git -C "$REPO" rev-parse "$3^{commit}")
+rounds=$2 modes=${5:-warm cold}
+before=$(git -C "$REPO" rev-parse "$3^{commit}") after=$(git -C "$REPO" rev-parse "$4^{commit}")
 source "$BENCH/lib/log.sh"
 source "$BENCH/lib/store.sh"
 for rev in "$before" "$after"; do store_publish "$REPO" "$rev" "/var/tmp/haystack-ab-bin-$rev"; done
