@@ -92,15 +92,7 @@ avail_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
 ((avail_kib > main_kib)) || die "need $((main_kib >> 20)) GiB free under $work, have $((avail_kib >> 20)) GiB"
 
 {
-  echo "command: $invocation"
-  echo "started: $(date -u +%FT%TZ)"
-  echo "git: $(git -C "$REPO" rev-parse --short "$rev")"
-  echo "kernel: $(uname -r)"
-  echo "cpus: $(nproc)"
-  echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "nginx: $(nginx -v 2>&1 | sed 's/.*: //')"
-  echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  print_environment "$invocation" "$REPO" "$rev"
   echo "dotnet: $(dotnet --version)"
   echo "limit: $LIMIT"
   echo "cold connections: $cold_connections"

@@ -10,7 +10,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import Phase, fmt, ratio_verdict, read_kv  # noqa: E402  (same folder)
+from report import Phase, fmt, print_checks, ratio_verdict, read_kv  # noqa: E402  (same folder)
 
 COLD_VS_NGINX = 1.5
 COLD_AIM = 2.0
@@ -105,12 +105,7 @@ def main(out, sizes_file):
         print(f"| {name} | {p.requests:,} | {p.meta['connections']} | {p.wrk['duration_us'] / 1e6:,.1f} | {p.rps:,.0f} | "
               f"{d['reads']:,} | {d['read_sectors'] // 2:,} | {p.server_cpu_ms_per_request:.3f} |")
 
-    checks = []
-    for name, p in sorted(phases.items()):
-        checks += [f"{name}: {problem}" for problem in p.problems()]
-    for path in sorted(glob.glob(os.path.join(raw, "verify-*.txt"))):
-        checks.append(open(path).read().strip())
-    print("\nChecks: " + ("; ".join(checks) if checks else "none run") + ".")
+    print_checks(phases, raw)
 
 
 if __name__ == "__main__":

@@ -202,6 +202,11 @@ def main(out):
         print(f"| {name} | {p.requests:,} | {p.wrk['duration_us'] / 1e6:,.1f} | {p.rps:,.0f} | "
               f"{d['reads']:,} | {d['writes']:,} | {d['flushes']:,} |")
 
+    print_checks(phases, raw)
+
+
+def print_checks(phases, raw):
+    """The phases' own problems and the verify-*.txt results, as one closing line."""
     checks = []
     for name, p in sorted(phases.items()):
         checks += [f"{name}: {problem}" for problem in p.problems()]

@@ -26,3 +26,16 @@ wait_for_http() {
 require_free_port() {
   [[ -z $(ss -ltnH "sport = :$1") ]] || die "port $1 is in use; free it or change the port in $0"
 }
+
+# print_environment INVOCATION REPO REV: the machine and tools a run's figures depend on, for its env.txt.
+print_environment() {
+  echo "command: $1"
+  echo "started: $(date -u +%FT%TZ)"
+  echo "git: $(git -C "$2" rev-parse --short "$3")"
+  echo "kernel: $(uname -r)"
+  echo "cpus: $(nproc)"
+  echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "nginx: $(nginx -v 2>&1 | sed 's/.*: //')"
+  echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+}
