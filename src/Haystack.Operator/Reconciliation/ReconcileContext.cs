@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Reconciliation;
@@ -15,6 +16,12 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     public List<(DesiredObject Child, ApplyOutcome Outcome)> Changes { get; } = [];
 
     public List<ComponentReadiness> Components { get; } = [];
+
+    /// <summary>Every pod of the cluster (all components), listed once by <c>observe-components</c> for the later steps.</summary>
+    public IReadOnlyList<V1Pod> Pods { get; set; } = [];
+
+    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
+    public string? PlacementProblem { get; set; }
 
     public VolumeCounts? Volumes { get; set; }
 
