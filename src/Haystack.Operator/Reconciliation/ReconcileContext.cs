@@ -25,6 +25,9 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     public VolumeCounts? Volumes { get; set; }
 
+    /// <summary>The cluster's Volumes, listed once by <c>observe-volumes</c> (with <see cref="Volumes"/>) for the status.</summary>
+    public IReadOnlyList<V1Alpha1HaystackVolume> ClusterVolumes { get; set; } = [];
+
     public long UsedBytes { get; set; }
 
     public string Namespace => Cluster.Metadata.NamespaceProperty!;
