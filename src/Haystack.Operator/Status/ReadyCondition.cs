@@ -7,7 +7,8 @@ namespace Haystack.Operator.Status;
 
 /// <summary>
 /// Ready means an upload can succeed: a directory pod is available to hand out the photo id, a volume takes
-/// uploads (<see cref="VolumeWritability"/>) and a cache pod is ready to serve the photo back. When not, the
+/// uploads (<see cref="VolumeWritability"/>) and a cache pod is ready to serve the photo back (unless the spec
+/// asks for none: reads then go to the stores). When not, the
 /// reason names the first missing link and the message every one, then the pods that are not ready and why. Pure.
 /// </summary>
 public static class ReadyCondition
@@ -35,7 +36,7 @@ public static class ReadyCondition
             blockers.Add((ConditionReasons.NoWritableVolume, "no writable volume: " + WhyNoVolumeTakesUploads(volumes, pods, context.PlacementProblem)));
         }
         var cache = Component(context, HaystackComponent.Cache);
-        if (cache is { Ready: < 1 })
+        if (cache is { Desired: > 0, Ready: < 1 })
         {
             blockers.Add((ConditionReasons.CacheUnavailable, $"no cache pod ready ({cache})"));
         }

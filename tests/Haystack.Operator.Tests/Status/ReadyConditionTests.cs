@@ -125,6 +125,27 @@ public sealed class ReadyConditionTests
     }
 
     [Fact]
+    public async Task A_cluster_without_cache_pods_is_ready_when_the_spec_asks_for_none()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        await fixture.CreateClusterAsync(c => c.Spec.Cache.Replicas = 0);
+        await fixture.ReconcileAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.CreatePodAsync($"photos-store-{i}", HaystackComponent.Store, ClusterPods.Ready());
+        }
+        await fixture.CreatePodAsync("photos-directory-7d9f5-a1", HaystackComponent.Directory, ClusterPods.Ready());
+        await fixture.MarkWorkloadsReadyAsync();
+        await fixture.CreateVolumeAsync(1, VolumePhase.Writable);
+
+        await fixture.ReconcileAsync();
+
+        var ready = await ReadyAsync(fixture);
+        Assert.Equal(("True", ConditionReasons.UploadsAccepted), (ready.Status, ready.Reason));
+        Assert.EndsWith("cache 0/0", ready.Message);
+    }
+
+    [Fact]
     public async Task Ready_cluster_still_names_a_pod_that_is_not_ready()
     {
         await using var fixture = await OperatorFixture.StartAsync();
