@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
+using Haystack.Operator.Volumes;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Operator.Reconciliation;
@@ -19,8 +20,12 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
     /// <summary>How soon to look again while pods are still starting.</summary>
     public static readonly TimeSpan NotReadyRequeue = TimeSpan.FromSeconds(15);
 
-    /// <summary>A periodic look even when nothing changed, to catch what no watch reported.</summary>
-    public static readonly TimeSpan ResyncPeriod = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// A periodic look even when nothing changed: no watch reports a store's volumes growing, so this is how soon a
+    /// volume the directory did not see fill up turns ReadOnly and is replaced. It also catches what no watch reported.
+    /// A look at an unchanged cluster costs reads and one /stats per store pod.
+    /// </summary>
+    public static readonly TimeSpan ResyncPeriod = TimeSpan.FromMinutes(1);
 
     public static readonly TimeSpan FailureRequeue = TimeSpan.FromSeconds(30);
 
@@ -30,6 +35,9 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
     private readonly ClusterStatusWriter _status = new(client);
 
     public IReadOnlyList<IReconcileStep> Steps { get; init; } = ReconcileSteps.All;
+
+    /// <summary>How the steps reach store pods; tests hand in calls over a host map.</summary>
+    public StoreCalls Stores { get; init; } = StoreCalls.FromEnvironment;
 
     /// <summary>Where reconciles are counted and volumes reported; null measures nothing (tests of the logic alone).</summary>
     public OperatorMetrics? Metrics { get; init; }
@@ -64,7 +72,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
             return (ReconcileResult.Done, null);
         }
 
-        var context = new ReconcileContext(cluster, client, _applier, _events);
+        var context = new ReconcileContext(cluster, client, _applier, _events) { Stores = Stores, Time = time };
         var failure = await RunStepsAsync(context, cancellationToken);
         if (context.Volumes is { } volumes)
         {

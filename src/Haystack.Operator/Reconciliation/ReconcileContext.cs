@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Haystack.Operator.Entities;
+using Haystack.Operator.Volumes;
 
 namespace Haystack.Operator.Reconciliation;
 
@@ -31,4 +32,16 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     public long UsedBytes { get; set; }
 
     public string Namespace => Cluster.Metadata.NamespaceProperty!;
+
+    /// <summary>How the steps reach the store pods.</summary>
+    public StoreCalls Stores { get; init; } = StoreCalls.FromEnvironment;
+
+    /// <summary>The clock for condition transition times.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The store pods as <c>ObserveFleetStep</c> saw them; empty before it runs.</summary>
+    public StoreFleet Fleet { get; set; } = StoreFleet.Empty;
+
+    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
+    public string? PlacementProblem { get; set; }
 }

@@ -14,6 +14,9 @@ public static class ReconcileSteps
         new DirectoryStep(),
         new CacheStep(),
         new CompactionStep(),
+        new ObserveFleetStep(),
+        new ReadOnlyVolumesStep(),
+        new WritableVolumesStep(),
         new ObserveComponentsStep(),
         new ObserveVolumesStep(),
     ];
