@@ -14,6 +14,7 @@ public static class ReconcileSteps
         new DirectoryStep(),
         new CacheStep(),
         new CompactionStep(),
+        new ObserveFleetStep(),
         new ObserveComponentsStep(),
         new ObserveVolumesStep(),
     ];
