@@ -15,6 +15,8 @@ public static class ReconcileSteps
         new CacheStep(),
         new CompactionStep(),
         new ObserveFleetStep(),
+        new ReadOnlyVolumesStep(),
+        new WritableVolumesStep(),
         new ObserveComponentsStep(),
         new ObserveVolumesStep(),
     ];
