@@ -28,6 +28,9 @@ public sealed class VolumePlacement
     [Description("Rebuilding: the store pod whose healthy replica is being copied.")]
     public string? Source { get; set; }
 
+    [Description("Rebuilding: the placement this replica takes over once copied (a lost replica, or one on a store pod that a scale-in removes).")]
+    public string? Replaces { get; set; }
+
     [Description("Why the replica is Missing or Rebuilding, in words.")]
     public string? Reason { get; set; }
 }
