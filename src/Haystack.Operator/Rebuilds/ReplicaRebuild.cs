@@ -49,9 +49,14 @@ public sealed class ReplicaRebuild(ReconcileContext context, IReadOnlySet<string
         var id = job.VolumeId;
         var holders = context.Fleet.Pods.Where(p => p.Find(id) is not null).Select(p => p.Name);
         var placed = status.Placements!.Where(p => p.State == ReplicaState.Healthy && p.Pod != job.Replaced.Pod).Select(p => p.Pod).ToList();
-        var avoid = leaving.Concat(holders).Concat(job.Drain ? [job.Replaced.Pod] : []).ToHashSet();
+        var avoid = leaving.Concat(holders).ToHashSet();
         var required = status.Phase == VolumePhase.ReadOnly || status.ResumePhase == VolumePhase.ReadOnly ? status.Bytes : volume.Spec.SizeLimitBytes;
-        var placement = ReplicaPlacer.Place(context.Fleet, id, 1, required, placed, avoid);
+        // Another pod first: the one that lost the replica may have a failing disk. It serves again only when no other can.
+        var placement = ReplicaPlacer.Place(context.Fleet, id, 1, required, placed, [.. avoid, job.Replaced.Pod]);
+        if (!placement.IsComplete && !job.Drain)
+        {
+            placement = ReplicaPlacer.Place(context.Fleet, id, 1, required, placed, avoid);
+        }
         if (placement.Pods is not [var chosen])
         {
             context.RebuildPending = true;
