@@ -13,7 +13,7 @@ namespace Haystack.Operator.Controller;
 /// Watches HaystackClusters and the children they own, and feeds a work queue whose workers run the
 /// reconciler. Cluster events count only when the generation moves; any change to a child (by label
 /// <c>app.kubernetes.io/managed-by=haystack-operator</c>) queues its owning cluster, so drift and pod
-/// readiness are seen at once. Watches restart after errors with a growing pause. While it runs, the work queue's
+/// readiness are seen at once; so does any change to one of its Volumes. Watches restart after errors with a growing pause. While it runs, the work queue's
 /// depth goes to <see cref="Metrics"/> and <see cref="Readiness"/> knows the watches have started.
 /// </summary>
 public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, ILogger<HaystackClusterController> log)
@@ -47,6 +47,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
     {
         using var queue = new WorkQueue<ClusterKey>(time);
         var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, cancellationToken), cancellationToken) };
+        loops.Add(WatchForeverAsync("Volumes", () => WatchVolumesAsync(queue, cancellationToken), cancellationToken));
         loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, cancellationToken), cancellationToken)));
         loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, cancellationToken)));
         if (Metrics is not null)
@@ -84,6 +85,22 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
             else if (_generations.ShouldReconcile(key, cluster))
             {
                 queue.Add(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Any change to a Volume queues its cluster (by spec.clusterName, as the directory reads it): a volume the
+    /// directory turned ReadOnly or Degraded gets its replacement or repair at once, not at the next resync.
+    /// </summary>
+    private async Task WatchVolumesAsync(WorkQueue<ClusterKey> queue, CancellationToken cancellationToken)
+    {
+        var reflector = new Reflector<V1Alpha1HaystackVolume>(client.ListWatch<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, Namespace));
+        await foreach (var (_, volume) in reflector.RunAsync(cancellationToken))
+        {
+            if (volume.Metadata.NamespaceProperty is { } ns && !string.IsNullOrEmpty(volume.Spec.ClusterName))
+            {
+                queue.Add(new ClusterKey(ns, volume.Spec.ClusterName));
             }
         }
     }

@@ -32,17 +32,8 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     /// <summary>The store pods as <c>ObserveFleetStep</c> saw them; empty before it runs.</summary>
     public StoreFleet Fleet { get; set; } = StoreFleet.Empty;
 
-    /// <summary>
-    /// Why fewer Volumes are Writable than spec.volume.writableVolumes asks ("no writable volume: 2 of 3 replicas
-    /// placed ..."); null when the target is met. For the cluster's conditions: uploads may fail while it is set.
-    /// </summary>
-    public string? WritableShortfall { get; set; }
-
-    /// <summary>
-    /// One message per Volume whose replicas share a node (or a zone, when nodes have zones), as its Spread
-    /// condition says. For the cluster's conditions: the data is less safe than asked, uploads still work.
-    /// </summary>
-    public List<string> PlacementWarnings { get; } = [];
+    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
+    public string? PlacementProblem { get; set; }
 
     /// <summary>
     /// The store pod count the StatefulSet keeps for now: the old count while a scale-in still has replicas to move off

@@ -33,7 +33,11 @@ public sealed class OperatorManifestTests
             .SelectMany(kind => new[] { "get", "list", "watch", "patch" }.Select(verb => (kind.Group, kind.Plural, verb)))
             .Concat(new[] { "get", "list", "watch" }.Select(verb => (HaystackApi.Group, HaystackResourceKinds.Clusters.Plural, verb)))
             .Append((HaystackApi.Group, "haystackclusters/status", "update"))
-            .Append((HaystackApi.Group, HaystackResourceKinds.Volumes.Plural, "list"))
+            .Concat(new[] { "list", "watch", "create" }.Select(verb => (HaystackApi.Group, HaystackResourceKinds.Volumes.Plural, verb)))
+            .Append((HaystackApi.Group, "volumes/status", "update"))
+            .Append(("", "pods", "list"))
+            .Append(("", "persistentvolumeclaims", "list"))
+            .Append(("", "nodes", "get"))
             .Append(("", "events", "create"));
 
         var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));

@@ -63,13 +63,14 @@ public sealed class VolumePlacementTests
         await using var fleet = await StorePodFleet.StartAsync(["node-a", "node-b", "node-c"], ThreeZones);
         await fleet.ReconcileAsync();
         var before = (await fleet.VolumesAsync()).Select(v => v.Metadata.ResourceVersion).ToList();
+        var writes = fleet.Api.Server.TotalWrites;
 
         var context = await fleet.RunVolumeStepsAsync();
         await fleet.ReconcileAsync();
 
         Assert.Equal(before, (await fleet.VolumesAsync()).Select(v => v.Metadata.ResourceVersion));
-        Assert.Null(context.WritableShortfall);
-        Assert.Empty(context.PlacementWarnings);
+        Assert.Equal(writes, fleet.Api.Server.TotalWrites);
+        Assert.Null(context.PlacementProblem);
         Assert.Equal(new uint[] { 1, 2 }, await fleet.PhysicalVolumesAsync(0));
     }
 
@@ -86,9 +87,10 @@ public sealed class VolumePlacementTests
         Assert.Equal(("False", "SharedNode"), (spread.Status, spread.Reason));
         Assert.Contains("3 replicas on 2 nodes", spread.Message);
         Assert.Equal(VolumePhase.Writable, volumes[0].Status!.Phase);
-        Assert.Equal(2, context.PlacementWarnings.Count);
-        Assert.StartsWith("volume 1: 3 replicas on 2 nodes", context.PlacementWarnings[0]);
-        Assert.Null(context.WritableShortfall);
+        Assert.Equal(
+            "volume 1: 3 replicas on 2 nodes: replicas share a node, so losing it loses more than one copy; "
+            + "volume 2: 3 replicas on 2 nodes: replicas share a node, so losing it loses more than one copy",
+            context.PlacementProblem);
     }
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class VolumePlacementTests
         var context = await fleet.RunVolumeStepsAsync();
 
         Assert.Empty(await fleet.VolumesAsync());
-        Assert.Equal("no writable volume: 2 of 3 replicas placed: 2 store pods are ready, answering and have room", context.WritableShortfall);
+        Assert.Equal("0 of 2 writable volumes: 2 of 3 replicas placed: 2 store pods are ready, answering and have room", context.PlacementProblem);
 
         await fleet.SetReadyAsync(2, true);
         await fleet.ReconcileAsync();

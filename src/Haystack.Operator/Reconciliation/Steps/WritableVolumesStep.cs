@@ -6,9 +6,9 @@ namespace Haystack.Operator.Reconciliation.Steps;
 /// <summary>
 /// Keeps spec.volume.writableVolumes Volumes Writable: first places Volumes that have no placements (a creation
 /// cut short, or one made by hand), then creates new ones, ids above every Volume and every physical volume on the
-/// stores. A new Volume resource is created only once its replicas can all be placed. What falls short goes to
-/// <see cref="ReconcileContext.WritableShortfall"/>; replicas that share a node or zone to
-/// <see cref="ReconcileContext.PlacementWarnings"/>.
+/// stores. A new Volume resource is created only once its replicas can all be placed. Why writable capacity falls
+/// short, and which volumes' replicas share a node or zone (their Spread condition), go to
+/// <see cref="ReconcileContext.PlacementProblem"/> for the cluster's conditions.
 /// </summary>
 public sealed class WritableVolumesStep : IReconcileStep
 {
@@ -50,17 +50,18 @@ public sealed class WritableVolumesStep : IReconcileStep
             await RecordPlacedAsync(context, outcome, cancellationToken);
         }
 
-        var writable = volumes.Count(v => v.Status?.Phase == VolumePhase.Writable);
-        if (writable < target)
-        {
-            var count = writable == 0 ? "no writable volume" : $"{writable} of {target} writable volumes";
-            context.WritableShortfall = problem is null ? count : $"{count}: {problem}";
-        }
-        context.PlacementWarnings.AddRange(volumes
+        var problems = volumes
             .Select(v => (v.Spec.Id, Warning: SpreadCondition.WarningOf(v.Status?.Conditions)))
             .Where(v => v.Warning is not null)
-            .Select(v => $"volume {v.Id}: {v.Warning}"));
+            .Select(v => $"volume {v.Id}: {v.Warning}")
+            .Prepend(volumes.Count(v => v.Status?.Phase == VolumePhase.Writable) < target ? Shortfall(volumes, target, problem) : null)
+            .OfType<string>()
+            .ToList();
+        context.PlacementProblem = problems.Count == 0 ? null : string.Join("; ", problems);
     }
+
+    private static string Shortfall(List<V1Alpha1HaystackVolume> volumes, int target, string? problem) =>
+        $"{volumes.Count(v => v.Status?.Phase == VolumePhase.Writable)} of {target} writable volumes" + (problem is null ? "" : $": {problem}");
 
     private static Task RecordPlacedAsync(ReconcileContext context, PlacingOutcome outcome, CancellationToken cancellationToken) =>
         outcome.Placed is { } volume
