@@ -12,6 +12,9 @@ public sealed class HaystackVolumeStatus
     [Description("Writable, ReadOnly, Degraded, Rebuilding or Compacting.")]
     public VolumePhase? Phase { get; set; }
 
+    [Description("Set while Degraded or Rebuilding: the phase (Writable or ReadOnly) the volume returns to once every replica is healthy.")]
+    public VolumePhase? ResumePhase { get; set; }
+
     [ListMapKeys("pod")]
     [Description("One entry per physical replica.")]
     public IList<VolumePlacement>? Placements { get; set; }

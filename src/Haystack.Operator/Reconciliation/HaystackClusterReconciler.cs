@@ -95,7 +95,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
         {
             _log.ChildApplied(ns, name, outcome, child.ToString());
         }
-        return (ReconcileResult.After(context.Components.All(c => c.IsReady) ? ResyncPeriod : NotReadyRequeue), null);
+        return (ReconcileResult.After(context.Components.All(c => c.IsReady) && !context.RebuildPending ? ResyncPeriod : NotReadyRequeue), null);
     }
 
     private async Task<ReconcileStepException?> RunStepsAsync(ReconcileContext context, CancellationToken cancellationToken)

@@ -44,4 +44,19 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
     public string? PlacementProblem { get; set; }
+
+    /// <summary>
+    /// The store pod count the StatefulSet keeps for now: the old count while a scale-in still has replicas to move off
+    /// the pods that will go; null runs spec.store.replicas (<c>StoreScaleStep</c>).
+    /// </summary>
+    public int? HeldStoreReplicas { get; set; }
+
+    /// <summary>
+    /// Why a lowered spec.store.replicas is not carried out: the remaining pods cannot hold the data ("scale-in to 3
+    /// store pods refused: ..."); null when no scale-in is refused. For the cluster's conditions.
+    /// </summary>
+    public string? ScaleInRefusal { get; set; }
+
+    /// <summary>Set when a rebuild is under way or waiting, so the reconcile looks again soon rather than at the resync.</summary>
+    public bool RebuildPending { get; set; }
 }

@@ -20,12 +20,18 @@ public sealed class StoreCalls : IDisposable
 
     private static readonly Lazy<StoreCalls> Process = new(() => new StoreCalls(PodEndpoints.FromEnvironment()));
 
+    /// <summary>How long a replica copy may take: a 30 GiB volume at 50 MB/s, with room to spare.</summary>
+    public static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     private readonly HttpClient _http;
+    private readonly PodEndpoints _endpoints;
 
     public StoreCalls(PodEndpoints endpoints, TimeSpan? timeout = null)
     {
         Timeout = timeout ?? DefaultTimeout;
-        _http = new HttpClient(endpoints.CreateHandler(Timeout)) { Timeout = Timeout };
+        _endpoints = endpoints;
+        // Each call bounds itself (a copy takes far longer than a report), so the client has no timeout of its own.
+        _http = new HttpClient(endpoints.CreateHandler(Timeout)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The calls of this process, reaching pods as <see cref="PodEndpoints.FromEnvironment"/> says.</summary>
@@ -63,12 +69,43 @@ public sealed class StoreCalls : IDisposable
     public Task<VolumeStatus> MarkReadOnlyAsync(Uri store, uint volumeId, CancellationToken cancellationToken) =>
         SendAsync<VolumeStatus>(store, HttpMethod.Post, $"volumes/{volumeId}/readonly", HttpStatusCode.OK, $"mark volume {volumeId} read-only", cancellationToken);
 
+    /// <summary><c>GET /volumes/{id}</c>: one volume's figures, to compare a copy with its source.</summary>
+    public Task<VolumeStatus> VolumeStatusAsync(Uri store, uint volumeId, CancellationToken cancellationToken) =>
+        SendAsync<VolumeStatus>(store, HttpMethod.Get, $"volumes/{volumeId}", HttpStatusCode.OK, $"report volume {volumeId}", cancellationToken);
+
+    /// <summary>
+    /// <c>POST /volumes/{id}/pull?from=</c>: the store at <paramref name="target"/> copies the volume from
+    /// <paramref name="source"/> and verifies it; blocks until done, up to <see cref="CopyTimeout"/>. The source is named
+    /// as this process reaches it (through the host map, if any), which is how the stores reach each other too.
+    /// </summary>
+    public Task<VolumeStatus> PullVolumeAsync(Uri target, uint volumeId, Uri source, CancellationToken cancellationToken)
+    {
+        var peer = _endpoints.Resolve(source.Host, source.Port);
+        var from = new UriBuilder(source) { Host = peer.Host, Port = peer.Port }.Uri;
+        var path = $"volumes/{volumeId}/pull?from={Uri.EscapeDataString(from.ToString())}";
+        return SendAsync<VolumeStatus>(target, HttpMethod.Post, path, HttpStatusCode.Created, $"copy volume {volumeId} from {source.Host}", cancellationToken, CopyTimeout);
+    }
+
+    /// <summary><c>DELETE /volumes/{id}</c>: drops a replica that lives elsewhere now. A store without it (404) is done already.</summary>
+    public async Task DeleteVolumeAsync(Uri store, uint volumeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync<JsonElement?>(store, HttpMethod.Delete, $"volumes/{volumeId}", HttpStatusCode.NoContent, $"delete volume {volumeId}", cancellationToken);
+        }
+        catch (StoreCallException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<T> SendAsync<T>(Uri store, HttpMethod method, string path, HttpStatusCode expected, string what, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(
+        Uri store, HttpMethod method, string path, HttpStatusCode expected, string what, CancellationToken cancellationToken, TimeSpan? limit = null)
     {
+        var allowed = limit ?? Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(allowed);
         try
         {
             using var request = new HttpRequestMessage(method, new Uri(store, path));
@@ -78,12 +115,16 @@ public sealed class StoreCalls : IDisposable
                 var error = await ReadErrorAsync(response, timeout.Token);
                 throw new StoreCallException($"{store.Host} could not {what}: {(int)response.StatusCode} {error}", response.StatusCode);
             }
+            if (expected == HttpStatusCode.NoContent)
+            {
+                return default!;
+            }
             return await response.Content.ReadFromJsonAsync<T>(Json, timeout.Token)
                 ?? throw new StoreCallException($"{store.Host} answered '{what}' with an empty body");
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StoreCallException($"{store.Host} did not answer '{what}' within {Timeout.TotalSeconds:0.#} s", inner: e);
+            throw new StoreCallException($"{store.Host} did not answer '{what}' within {allowed.TotalSeconds:0.#} s", inner: e);
         }
         catch (HttpRequestException e)
         {

@@ -44,7 +44,7 @@ public sealed class VolumePlacing(IKubernetes client, StoreCalls stores, TimePro
         {
             ObservedGeneration = volume.Metadata.Generation,
             Phase = VolumePhase.Writable,
-            Placements = [.. placement.Pods.Select(p => new VolumePlacement { Pod = p.Name, Node = p.Node, Zone = p.Zone, State = ReplicaState.Healthy })],
+            Placements = [.. placement.Pods.Select(p => new VolumePlacement { Pod = p.Name, Node = p.Node, Zone = p.Zone, State = ReplicaState.Healthy, ClaimUid = p.ClaimUid })],
             Bytes = created.Max(r => r.Status!.SizeBytes),
             Needles = created.Max(r => r.Status!.NeedleCount),
             Conditions = SpreadCondition.With(volume.Status?.Conditions, placement, volume.Metadata.Generation, time.GetUtcNow().UtcDateTime),

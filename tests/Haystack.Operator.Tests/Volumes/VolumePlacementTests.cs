@@ -63,11 +63,13 @@ public sealed class VolumePlacementTests
         await using var fleet = await StorePodFleet.StartAsync(["node-a", "node-b", "node-c"], ThreeZones);
         await fleet.ReconcileAsync();
         var before = (await fleet.VolumesAsync()).Select(v => v.Metadata.ResourceVersion).ToList();
+        var writes = fleet.Api.Server.TotalWrites;
 
         var context = await fleet.RunVolumeStepsAsync();
         await fleet.ReconcileAsync();
 
         Assert.Equal(before, (await fleet.VolumesAsync()).Select(v => v.Metadata.ResourceVersion));
+        Assert.Equal(writes, fleet.Api.Server.TotalWrites);
         Assert.Null(context.PlacementProblem);
         Assert.Equal(new uint[] { 1, 2 }, await fleet.PhysicalVolumesAsync(0));
     }
