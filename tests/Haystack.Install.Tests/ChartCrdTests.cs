@@ -1,5 +1,4 @@
 using Haystack.Install.Tests.Support;
-using Haystack.Operator.Tests.Support;
 using Haystack.Testing;
 
 namespace Haystack.Install.Tests;

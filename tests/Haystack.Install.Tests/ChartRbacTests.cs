@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Haystack.Install.Tests.Support;
-using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
 using Haystack.Testing;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Haystack.Install.Tests.Support;
-using Haystack.Operator.Tests.Support;
 using Haystack.Testing;
 
 namespace Haystack.Install.Tests;

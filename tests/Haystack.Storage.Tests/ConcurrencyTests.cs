@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

@@ -1,3 +1,4 @@
+using Haystack.Testing;
 using Xunit.Abstractions;
 
 namespace Haystack.Storage.Tests;

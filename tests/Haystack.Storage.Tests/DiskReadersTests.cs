@@ -1,4 +1,5 @@
 using Haystack.Storage.Files;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

@@ -1,3 +1,5 @@
+using Haystack.Testing;
+
 namespace Haystack.Storage.Tests;
 
 public sealed class EnumerationTests : IDisposable

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Haystack.Storage.Native;
+using Haystack.Testing;
 using Microsoft.Win32.SafeHandles;
 
 namespace Haystack.Storage.Tests;

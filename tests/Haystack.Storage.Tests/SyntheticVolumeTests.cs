@@ -1,4 +1,5 @@
 using Haystack.Storage.Benchmarking;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

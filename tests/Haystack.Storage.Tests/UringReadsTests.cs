@@ -1,5 +1,6 @@
 using Haystack.Storage.Files;
 using Haystack.Storage.Native;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

@@ -1,5 +1,6 @@
 using Haystack.Storage.Format;
 using Haystack.Storage.Inspection;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Haystack.Testing;
 
 namespace Haystack.Storage.Tests;
 

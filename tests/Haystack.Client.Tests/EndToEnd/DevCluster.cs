@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Haystack.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Client.Tests.EndToEnd;
 

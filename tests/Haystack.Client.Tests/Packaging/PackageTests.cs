@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using Haystack.Client.Tests.Support;
-using Haystack.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Client.Tests.Packaging;
 

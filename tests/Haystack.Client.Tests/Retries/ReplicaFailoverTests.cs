@@ -1,6 +1,6 @@
 using System.Net;
 using Haystack.Client.Tests.Support;
-using Haystack.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Client.Tests.Retries;
 

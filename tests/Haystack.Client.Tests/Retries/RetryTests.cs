@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using Haystack.Client.Tests.Support;
-using Haystack.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Client.Tests.Retries;
 

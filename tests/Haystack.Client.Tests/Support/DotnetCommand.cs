@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Haystack.Testing;
 
 namespace Haystack.Client.Tests.Support;
 
@@ -12,8 +13,6 @@ public static class DotnetCommand
     public const string Configuration = "Release";
 #endif
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
         RunProgramAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments);
 
@@ -21,7 +20,7 @@ public static class DotnetCommand
     {
         var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -38,17 +37,5 @@ public static class DotnetCommand
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "HaystackOperator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root (HaystackOperator.sln) above the test output");
     }
 }

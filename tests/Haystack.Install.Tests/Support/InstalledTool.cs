@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Haystack.Operator.Tests.Support;
 using Haystack.Testing;
 
 namespace Haystack.Install.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
 using Haystack.Testing;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Builders;
 

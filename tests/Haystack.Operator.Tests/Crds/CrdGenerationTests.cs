@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
-using Haystack.Operator.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Crds;
 

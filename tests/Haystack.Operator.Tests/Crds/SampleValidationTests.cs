@@ -6,7 +6,6 @@ using Haystack.Operator.Entities;
 using Haystack.Testing;
 using k8s;
 using k8s.Models;
-using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
 
 namespace Haystack.Operator.Tests.Crds;

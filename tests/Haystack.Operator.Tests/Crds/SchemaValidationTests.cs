@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
-using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Yaml;
 using Haystack.Testing;
 

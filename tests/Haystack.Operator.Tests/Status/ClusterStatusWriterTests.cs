@@ -1,4 +1,5 @@
 using Haystack.Operator.Api;
+using Haystack.Testing;
 using k8s;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;

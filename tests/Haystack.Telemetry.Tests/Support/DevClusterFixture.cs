@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Telemetry.Tests.Support;

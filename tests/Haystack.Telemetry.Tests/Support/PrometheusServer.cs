@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Haystack.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Telemetry.Tests.Support;
 

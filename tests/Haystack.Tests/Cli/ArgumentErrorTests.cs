@@ -1,3 +1,4 @@
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.Cli;

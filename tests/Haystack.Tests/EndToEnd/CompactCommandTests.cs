@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.EndToEnd;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.EndToEnd;

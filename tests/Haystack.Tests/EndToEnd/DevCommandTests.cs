@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.EndToEnd;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Haystack.Protocol;
 using Haystack.Store;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.EndToEnd;

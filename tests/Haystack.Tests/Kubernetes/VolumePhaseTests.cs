@@ -3,7 +3,7 @@ using Haystack.Kubernetes.Fake;
 using Haystack.Api;
 using Haystack.Operator.Api;
 using Haystack.Operator.Entities;
-using Haystack.Operator.Tests.Support;
+using Haystack.Testing;
 using k8s;
 using k8s.Models;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Haystack.Testing;
 
 namespace Haystack.Tests.Packaging;
 
@@ -13,7 +14,7 @@ public sealed partial class DockerfileBuildTests
     [Fact]
     public async Task The_build_stage_publishes_an_image_entrypoint_that_runs()
     {
-        var repo = RepositoryRoot();
+        var repo = RepositoryRoot.Path;
         var scratch = System.IO.Directory.CreateTempSubdirectory("haystack-dockerfile-");
         try
         {
@@ -106,18 +107,6 @@ public sealed partial class DockerfileBuildTests
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HaystackOperator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root (HaystackOperator.sln) above the test output");
     }
 
     [GeneratedRegex(@"^COPY\s+(?!--from)(?<args>.+)$")]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Haystack.Commands;
+using Haystack.Testing;
 using k8s.Models;
 using Haystack.Operator.Crds;
 using Haystack.Operator.Entities;
@@ -83,20 +84,8 @@ public sealed partial class RenderedArgsTests
 
     private static V1Alpha1HaystackCluster ReadSample(string sample)
     {
-        var path = Path.Combine(RepositoryRoot(), "config", "samples", sample);
+        var path = RepositoryRoot.Combine("config", "samples", sample);
         return ClusterManifest.Read(File.ReadAllText(path), sample);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HaystackOperator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root (HaystackOperator.sln) above the test output");
     }
 
     [GeneratedRegex(@"\$\((?<name>[A-Za-z_][A-Za-z0-9_]*)\)")]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Haystack.Testing;
 
 namespace Haystack.Tests.Support;
 

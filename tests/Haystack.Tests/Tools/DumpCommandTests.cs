@@ -2,6 +2,7 @@ using System.Text.Json;
 using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Store;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.Tools;

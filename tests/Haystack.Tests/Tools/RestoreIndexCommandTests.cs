@@ -1,4 +1,5 @@
 using Haystack.Storage;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.Tools;

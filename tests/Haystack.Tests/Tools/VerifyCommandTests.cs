@@ -1,5 +1,6 @@
 using Haystack.Protocol;
 using Haystack.Store;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 
 namespace Haystack.Tests.Tools;

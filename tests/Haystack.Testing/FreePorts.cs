@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Haystack.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>
 /// Ports on 127.0.0.1 that nothing listens on right now, for servers that must be told their port up front.

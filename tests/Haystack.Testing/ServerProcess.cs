@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Haystack.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>
 /// One haystack server (store, directory, cache or dev) running as a real child process. Keeps its output for

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Haystack.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>The built <c>haystack</c> binary, started as a real child process with <c>dotnet haystack.dll</c>.</summary>
 public static class HaystackExecutable

@@ -1,4 +1,4 @@
-namespace Haystack.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>A fresh directory per test, removed afterwards.</summary>
 public sealed class TemporaryDirectory : IDisposable

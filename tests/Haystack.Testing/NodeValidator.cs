@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Haystack.Testing;
 
-namespace Haystack.Operator.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>
 /// Runs Validation/validate.cjs with node and the npm tools under .tools/ (installed by hack/deps/npm.sh):
 /// an independent check of our objects against Kubernetes' schemas and of our samples against our CRDs.
 /// </summary>
-internal static class NodeValidator
+public static class NodeValidator
 {
     /// <summary>For each object, the errors kubernetes-models' validate() reports (empty when valid).</summary>
     public static IReadOnlyList<IReadOnlyList<string>> ValidateKubernetesObjects(IEnumerable<JsonNode> objects) =>
@@ -26,9 +25,11 @@ internal static class NodeValidator
     private static IReadOnlyList<IReadOnlyList<string>> Run(string mode, JsonNode input)
     {
         var tools = RepositoryRoot.Combine(".tools");
-        Assert.True(Directory.Exists(Path.Combine(tools, "node_modules", "kubernetes-models")),
-            $"npm tools are missing under {tools}: run hack/deps/npm.sh");
-        var script = RepositoryRoot.Combine("tests", "Haystack.Operator.Tests", "Validation", "validate.cjs");
+        if (!Directory.Exists(Path.Combine(tools, "node_modules", "kubernetes-models")))
+        {
+            throw new InvalidOperationException($"npm tools are missing under {tools}: run hack/deps/npm.sh");
+        }
+        var script = RepositoryRoot.Combine("tests", "Haystack.Testing", "Validation", "validate.cjs");
         var start = new ProcessStartInfo("node", [script, tools, mode])
         {
             RedirectStandardInput = true,
@@ -41,7 +42,10 @@ internal static class NodeValidator
         process.StandardInput.Write(input.ToJsonString());
         process.StandardInput.Close();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"node {script} {mode} failed with exit code {process.ExitCode}: {stderr.Result}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"node {script} {mode} failed with exit code {process.ExitCode}: {stderr.Result}");
+        }
         return JsonSerializer.Deserialize<List<List<string>>>(stdout.Result)!;
     }
 }

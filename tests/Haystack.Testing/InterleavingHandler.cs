@@ -1,10 +1,10 @@
-namespace Haystack.Operator.Tests.Support;
+namespace Haystack.Testing;
 
 /// <summary>
 /// Sits in the real client's HTTP pipeline and runs <paramref name="interleave"/> once just before the first
 /// status write goes out: another writer gets in between the operator's read and its write, as happens in production.
 /// </summary>
-internal sealed class InterleavingHandler(Func<Task> interleave) : DelegatingHandler
+public sealed class InterleavingHandler(Func<Task> interleave) : DelegatingHandler
 {
     private int _interleaved;
     private int _statusWrites;
