@@ -7,14 +7,16 @@ namespace Haystack.Storage;
 public sealed partial class Volume
 {
     /// <summary>
-    /// Appends a needle and returns once it is durable. A needle with the same id and cookie written later wins
-    /// (replacement); one with another cookie is refused with <see cref="NeedleCookieMismatchException"/>. Also throws
+    /// Appends a needle and returns once it is durable. A needle with the same id written later wins (overwrite); with
+    /// <see cref="NeedleReplacement.SameCookie"/> only if it carries the live needle's cookie, else
+    /// <see cref="NeedleCookieMismatchException"/>. Also throws
     /// <see cref="InvalidNeedleException"/>, <see cref="NeedleTooLargeException"/>,
     /// <see cref="VolumeReadOnlyException"/> or <see cref="VolumeFullException"/>. The token cancels only
     /// the wait for the append lock: once appended, the needle is kept.
     /// </summary>
     public async ValueTask<NeedleLocation> WriteAsync(
-        NeedleId id, uint cookie, ReadOnlyMemory<byte> data, string? contentType = null, CancellationToken cancellationToken = default)
+        NeedleId id, uint cookie, ReadOnlyMemory<byte> data, string? contentType = null, CancellationToken cancellationToken = default,
+        NeedleReplacement replacement = NeedleReplacement.Any)
     {
         ThrowIfDisposed();
         if (data.IsEmpty)
@@ -45,7 +47,7 @@ public sealed partial class Volume
                 throw new VolumeReadOnlyException(Id, "it was marked read-only");
             }
             // Checked under the append lock, so two writers with different cookies cannot both pass.
-            if (HoldsOtherCookie(generation, id, cookie))
+            if (replacement == NeedleReplacement.SameCookie && HoldsOtherCookie(generation, id, cookie))
             {
                 throw new NeedleCookieMismatchException(Id, id);
             }

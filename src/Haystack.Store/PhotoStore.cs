@@ -43,7 +43,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
         try
         {
             var volume = volumes.Get(id.VolumeId);
-            await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken);
+            await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken, NeedleReplacement.SameCookie);
             stats.Record(StoreOperation.Write, RequestOutcome.Ok, data.Length, Stopwatch.GetElapsedTime(started));
             return new PhotoContent(id, data, contentType ?? PhotoContentType.Default, NeedleChecksum.Compute(contentType, data.Span));
         }
