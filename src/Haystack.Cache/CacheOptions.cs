@@ -1,3 +1,5 @@
+using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Telemetry;
 
 namespace Haystack.Cache;
@@ -38,6 +40,15 @@ public sealed record CacheOptions
 
     /// <summary>A replica that failed is tried after the healthy ones for this long.</summary>
     public TimeSpan ReplicaPenalty { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The keys its DELETE needs (and reads, with a read key), and the key it presents to the directory, stores and peers.</summary>
+    public AccessKeys Keys { get; init; } = AccessKeys.None;
+
+    /// <summary>The certificate its port serves TLS with; null: plain HTTP.</summary>
+    public ServerTls? Tls { get; init; }
+
+    /// <summary>The CA that https directory, store and peer URLs must chain to (<c>--tls-ca</c>); null: the system's roots.</summary>
+    public TrustedAuthority? TrustedCa { get; init; }
 
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();

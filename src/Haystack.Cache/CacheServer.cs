@@ -3,6 +3,7 @@ using Haystack.Cache.Http;
 using Haystack.Cache.Memory;
 using Haystack.Cache.Replicas;
 using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +51,7 @@ public sealed class CacheServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(options.LoopbackOnly ? IPAddress.Loopback : IPAddress.Any, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            HttpAndGrpcListeners.Bind(kestrel, options.LoopbackOnly, options.Port, HttpProtocols.Http1, options.Tls);
         });
 
         // One connection pool for stores, peers and the Directory; DNS is re-read as pods move.
@@ -60,22 +61,25 @@ public sealed class CacheServer : IAsyncDisposable
             ConnectTimeout = options.ReplicaTimeout,
             AutomaticDecompression = DecompressionMethods.None,
         };
+        options.TrustedCa?.Apply(connections);
+        // Every outgoing call (directory, stores, peers) presents the key, so reads keep working once a read key is set.
+        var outgoing = KeyPresenter.Wrap(connections, options.Keys);
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CacheStats>();
         services.AddSingleton<CacheMetrics>();
         services.AddSingleton(_ => new PhotoCache(options.CapacityBytes));
-        services.AddSingleton(_ => new DirectoryClient(new HttpClient(connections, disposeHandler: false) { Timeout = options.ReplicaTimeout }, options.DirectoryUrl));
+        services.AddSingleton(_ => new DirectoryClient(new HttpClient(outgoing, disposeHandler: false) { Timeout = options.ReplicaTimeout }, options.DirectoryUrl));
         services.AddSingleton<VolumeLocator>();
         services.AddSingleton(provider => new ReplicaHealth(options.ReplicaPenalty, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProblemReporter>();
         // Per-replica deadlines are set per request; the client itself never gives up on its own.
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReplicaFetcher>(provider, PeerClient(connections)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReplicaFetcher>(provider, PeerClient(outgoing)));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MissCoalescer>(provider,
             provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         services.AddSingleton<PhotoReader>();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OwnerForwarder>(provider, PeerClient(connections)));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OwnerForwarder>(provider, PeerClient(outgoing)));
         services.AddSingleton(provider =>
         {
             var address = BoundAddress(provider.GetRequiredService<IServer>());
@@ -83,8 +87,9 @@ public sealed class CacheServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseKeyGuard(new KeyCheck(options.Keys), "cache");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"), new ErrorResponseRules("cache"));
-        app.MapMetrics();
+        app.Reads().MapMetrics();
         app.MapHealthEndpoints();
         app.MapPhotoEndpoints();
         return new CacheServer(app, options, connections);
@@ -130,8 +135,8 @@ public sealed class CacheServer : IAsyncDisposable
         _connections.Dispose();
     }
 
-    private static HttpClient PeerClient(SocketsHttpHandler connections) =>
-        new(connections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    private static HttpClient PeerClient(HttpMessageHandler outgoing) =>
+        new(outgoing, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
     private static Uri BoundAddress(IServer server)
     {

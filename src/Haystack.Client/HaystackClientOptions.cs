@@ -9,6 +9,12 @@ public sealed class HaystackClientOptions
     /// <summary>The Cache that <see cref="HaystackClient.GetAsync"/> reads through; without one, reads go to the replicas.</summary>
     public Uri? CacheUrl { get; init; }
 
+    /// <summary>
+    /// The cluster's key, sent as <c>Authorization: Bearer</c> on every request (uploads and deletes need it once the
+    /// cluster has one; reads too when it has a read key). Null sends none. Never logged or put in an exception message.
+    /// </summary>
+    public string? Key { get; init; }
+
     /// <summary>Bound on one attempt (connect, request, whole answer); a longer one counts as a failed attempt.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -1,5 +1,7 @@
 using Haystack.Api;
 using Haystack.Directory.Kubernetes;
+using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Telemetry;
 
 namespace Haystack.Directory;
@@ -60,6 +62,15 @@ public sealed record DirectoryOptions
 
     /// <summary>How often every store is probed for health and volume figures.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The keys its writes and administration need, and the key it presents to stores and caches (docs/security.md).</summary>
+    public AccessKeys Keys { get; init; } = AccessKeys.None;
+
+    /// <summary>The certificate both ports serve TLS with; null: plain HTTP and h2c.</summary>
+    public ServerTls? Tls { get; init; }
+
+    /// <summary>The CA that https store and cache URLs must chain to (<c>--tls-ca</c>); null: the system's roots.</summary>
+    public TrustedAuthority? TrustedCa { get; init; }
 
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();

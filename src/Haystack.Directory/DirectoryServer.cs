@@ -71,7 +71,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         {
             // Uploads are buffered whole before any replica is written; the gRPC message adds a little framing.
             kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64L * 1024);
-            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
+            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort, options.Tls);
         });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64L * 1024));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -80,9 +80,10 @@ public sealed class DirectoryServer : IAsyncDisposable
         var app = builder.Build();
         await app.Services.GetRequiredService<VolumeTable>().LoadAsync(cancellationToken);
         app.UseUnknownMethodStatus();
+        app.UseKeyGuard(new KeyCheck(options.Keys), "directory");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),
             HttpFailureStatus.Rules(app.Services.GetRequiredService<DirectoryStats>()));
-        app.MapMetrics();
+        app.Reads().MapMetrics();
         app.MapHealthEndpoints();
         app.MapUploadEndpoint();
         app.MapLookupEndpoints();
@@ -132,6 +133,14 @@ public sealed class DirectoryServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>Calls to stores and caches: connect bounded, the CA of <c>--tls-ca</c> trusted, the key presented.</summary>
+    private static HttpMessageHandler StoreHandler(DirectoryOptions options)
+    {
+        var handler = options.Endpoints.CreateHandler(TimeSpan.FromSeconds(Math.Min(2, options.StoreTimeout.TotalSeconds)));
+        options.TrustedCa?.Apply(handler);
+        return KeyPresenter.Wrap(handler, options.Keys);
+    }
+
     private static void AddServices(IServiceCollection services, DirectoryOptions options, Func<ILoggerFactory, DirectoryStorage> storage)
     {
         services.AddSingleton(options);
@@ -141,10 +150,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new PhotoUrls(options.Caches.Count == 0 ? null : new CacheNodeRing(options.Caches)));
         services.AddSingleton(new StoreHealth(options.Stores));
-        services.AddSingleton(_ => new HttpClient(options.Endpoints.CreateHandler(TimeSpan.FromSeconds(Math.Min(2, options.StoreTimeout.TotalSeconds))))
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        });
+        services.AddSingleton(_ => new HttpClient(StoreHandler(options)) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton(s => new StoreClient(s.GetRequiredService<HttpClient>(), options.StoreTimeout));
         services.AddSingleton<DirectoryStats>();
         services.AddSingleton<DirectoryMetrics>();

@@ -7,6 +7,9 @@ public sealed record ErrorResponseRules(string ServerName)
     /// <summary>The status for the server's own exception (its message is the body), or null for any other exception.</summary>
     public Func<Exception, int?> StatusOf { get; init; } = _ => null;
 
+    /// <summary>The <c>"code"</c> of the error body for the server's own exception, or null (most errors have none).</summary>
+    public Func<Exception, string?> CodeOf { get; init; } = _ => null;
+
     /// <summary>Appended to the message for a malformed or cut request, e.g. " Nothing was stored."</summary>
     public string BadRequestNote { get; init; } = "";
 

@@ -26,7 +26,7 @@ public static class ErrorResponses
                 {
                     rules.Rejected?.Invoke();
                 }
-                await WriteAsync(context, status, e.Message);
+                await WriteAsync(context, status, e.Message, rules.CodeOf(e));
             }
             catch (Exception) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -46,10 +46,10 @@ public static class ErrorResponses
         });
     }
 
-    public static Task WriteAsync(HttpContext context, int status, string message)
+    public static Task WriteAsync(HttpContext context, int status, string message, string? code = null)
     {
         context.Response.Clear();
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ErrorBody(message));
+        return context.Response.WriteAsJsonAsync(new ErrorBody(message, code));
     }
 }

@@ -58,8 +58,9 @@ public static class GrpcEndpoints
     public static void MapGrpcEndpoints<TService>(this IEndpointRouteBuilder routes) where TService : class
     {
         routes.MapGrpcService<TService>();
-        routes.MapGrpcHealthChecksService();
-        routes.MapGrpcReflectionService();
+        // Probes present no key; reflection shows the schema, which the protos publish anyway.
+        routes.MapGrpcHealthChecksService().AllowAnyone();
+        routes.MapGrpcReflectionService().AllowReads();
     }
 
     private static Task AnswerUnimplemented(HttpResponse response, PathString path)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Haystack.Storage.Format;
 using Haystack.Storage.Memory;
 
@@ -6,13 +7,16 @@ namespace Haystack.Storage;
 public sealed partial class Volume
 {
     /// <summary>
-    /// Appends a needle and returns once it is durable. A needle with the same id written later wins
-    /// (overwrite). Throws <see cref="InvalidNeedleException"/>, <see cref="NeedleTooLargeException"/>,
+    /// Appends a needle and returns once it is durable. A needle with the same id written later wins (overwrite); with
+    /// <see cref="NeedleReplacement.SameCookie"/> only if it carries the live needle's cookie, else
+    /// <see cref="NeedleCookieMismatchException"/>. Also throws
+    /// <see cref="InvalidNeedleException"/>, <see cref="NeedleTooLargeException"/>,
     /// <see cref="VolumeReadOnlyException"/> or <see cref="VolumeFullException"/>. The token cancels only
     /// the wait for the append lock: once appended, the needle is kept.
     /// </summary>
     public async ValueTask<NeedleLocation> WriteAsync(
-        NeedleId id, uint cookie, ReadOnlyMemory<byte> data, string? contentType = null, CancellationToken cancellationToken = default)
+        NeedleId id, uint cookie, ReadOnlyMemory<byte> data, string? contentType = null, CancellationToken cancellationToken = default,
+        NeedleReplacement replacement = NeedleReplacement.Any)
     {
         ThrowIfDisposed();
         if (data.IsEmpty)
@@ -41,6 +45,11 @@ public sealed partial class Volume
             if (_readOnly)
             {
                 throw new VolumeReadOnlyException(Id, "it was marked read-only");
+            }
+            // Checked under the append lock, so two writers with different cookies cannot both pass.
+            if (replacement == NeedleReplacement.SameCookie && HoldsOtherCookie(generation, id, cookie))
+            {
+                throw new NeedleCookieMismatchException(Id, id);
             }
             var end = generation.Data.End;
             if (end + needle.TotalLength > _options.SizeLimitBytes)
@@ -93,6 +102,25 @@ public sealed partial class Volume
         }
         await generation.Data.Durability.WaitDurableAsync(sequence).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The map keeps no cookies, so a live needle's header is read (8 bytes, once per replacement). A header that is not
+    /// a needle's does not hold the key against a repairing write.
+    /// </summary>
+    private static bool HoldsOtherCookie(VolumeGeneration generation, NeedleId id, uint cookie)
+    {
+        if (!generation.Map.TryGet(id, out var slot) || slot.IsDeleted)
+        {
+            return false;
+        }
+        Span<byte> header = stackalloc byte[NeedleLayout.KeyOffset];
+        if (RandomAccess.Read(generation.Data.Handle, header, slot.Offset) < header.Length ||
+            BinaryPrimitives.ReadUInt32LittleEndian(header[NeedleLayout.MagicOffset..]) != NeedleLayout.HeaderMagic)
+        {
+            return false;
+        }
+        return BinaryPrimitives.ReadUInt32LittleEndian(header[NeedleLayout.CookieOffset..]) != cookie;
     }
 
     private static void WriteDeletedFlag(VolumeGeneration generation, NeedleSlot slot)

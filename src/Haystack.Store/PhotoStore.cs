@@ -33,14 +33,17 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
         }
     }
 
-    /// <summary>Stores the needle and returns once it is durable; an existing needle with the same id is replaced.</summary>
+    /// <summary>
+    /// Stores the needle and returns once it is durable. An existing needle with the same id and cookie is replaced; one
+    /// with another cookie is kept and the write refused (CookieMismatch), so a guessed key cannot take over a photo.
+    /// </summary>
     public async Task<PhotoContent> WriteAsync(PhotoId id, ReadOnlyMemory<byte> data, string? contentType, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             var volume = volumes.Get(id.VolumeId);
-            await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken);
+            await volume.WriteAsync(new NeedleId(id.Key, id.AlternateKey), id.Cookie, data, contentType, cancellationToken, NeedleReplacement.SameCookie);
             stats.Record(StoreOperation.Write, RequestOutcome.Ok, data.Length, Stopwatch.GetElapsedTime(started));
             return new PhotoContent(id, data, contentType ?? PhotoContentType.Default, NeedleChecksum.Compute(contentType, data.Span));
         }
@@ -125,6 +128,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
         StoreException e => e,
         NeedleCorruptException e => Corrupt(id, e),
         InvalidNeedleException e => new StoreException(StoreFailure.InvalidArgument, e.Message, e),
+        NeedleCookieMismatchException e => new StoreException(StoreFailure.CookieMismatch, $"Photo {id}: its key already holds a photo with another cookie; nothing was stored.", e),
         NeedleTooLargeException e => new StoreException(StoreFailure.TooLarge, e.Message, e),
         VolumeFullException e => new StoreException(StoreFailure.VolumeFull, e.Message, e),
         VolumeReadOnlyException e => new StoreException(StoreFailure.ReadOnly, e.Message, e),

@@ -13,6 +13,8 @@ public enum StoreFailure
     VolumeNotFound,
     /// <summary>The volume already exists. HTTP 409, gRPC ALREADY_EXISTS.</summary>
     VolumeExists,
+    /// <summary>The photo key is live with another cookie; a replacement must carry the same one. HTTP 409, gRPC ALREADY_EXISTS.</summary>
+    CookieMismatch,
     /// <summary>The body is larger than the needle limit. HTTP 413, gRPC RESOURCE_EXHAUSTED.</summary>
     TooLarge,
     /// <summary>An upload without Content-Length. HTTP 411 (gRPC messages always carry their length).</summary>

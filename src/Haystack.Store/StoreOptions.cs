@@ -1,3 +1,5 @@
+using Haystack.Hosting;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Telemetry;
 
@@ -28,6 +30,12 @@ public sealed record StoreOptions
     public double MinUploadBytesPerSecond { get; init; } = 4096;
 
     public TimeSpan MinUploadGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The keys writes, deletes, administration and the volume stream need (docs/security.md); none: all open.</summary>
+    public AccessKeys Keys { get; init; } = AccessKeys.None;
+
+    /// <summary>The certificate both ports serve TLS with (<c>--tls-cert</c>, <c>--tls-key</c>); null: plain HTTP and h2c.</summary>
+    public ServerTls? Tls { get; init; }
 
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();

@@ -72,7 +72,7 @@ public sealed class StoreServer : IAsyncDisposable
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
             // A stalled upload is aborted instead of holding a connection and a buffer forever.
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod);
-            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
+            listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort, options.Tls);
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(options);
@@ -86,15 +86,16 @@ public sealed class StoreServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseUnknownMethodStatus();
+        app.UseKeyGuard(new KeyCheck(options.Keys), "store");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);
-        app.MapMetrics();
+        app.Reads().MapMetrics();
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
         app.MapNeedleEndpoints();
         app.MapGrpcEndpoints<StoreGrpcService>();
         app.MapFallback((HttpContext context) => TypedResults.Json(
             new ErrorBody($"No endpoint {context.Request.Method} {context.Request.Path} on this store; see docs/store-api.md."),
-            statusCode: StatusCodes.Status404NotFound));
+            statusCode: StatusCodes.Status404NotFound)).AllowAnyone();
         return new StoreServer(app, listeners);
     }
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Haystack.Commands;
+using Haystack.Commands.Cli;
 
 // One binary plays every role; each verb lives in Commands/<Verb>Command.cs.
 var root = new RootCommand("haystack: a Haystack photo store (store, directory, cache, operator and tools in one binary)");
 
+SecurityArguments.AddGlobalOptions(root);
 root.Subcommands.Add(DevCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(DirectoryCommand.Create());

@@ -1,4 +1,5 @@
 using Haystack.Cache.Memory;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,10 +11,10 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnyone();
         // A cache holds nothing it must load first: it can serve (misses through the stores) as soon as it listens.
-        routes.MapGet("/readyz", () => TypedResults.Ok(new { status = "ready" }));
-        routes.MapGet("/stats", Stats);
+        routes.MapGet("/readyz", () => TypedResults.Ok(new { status = "ready" })).AllowAnyone();
+        routes.MapGet("/stats", Stats).AllowReads();
     }
 
     private static IResult Stats(CacheStats stats, PhotoCache cache, CacheTopology topology) => TypedResults.Ok(new

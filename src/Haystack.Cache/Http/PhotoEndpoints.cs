@@ -16,7 +16,7 @@ internal static class PhotoEndpoints
 {
     public static void MapPhotoEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/{photoId}", [HttpMethods.Get, HttpMethods.Head], ReadAsync);
+        routes.MapMethods("/{photoId}", [HttpMethods.Get, HttpMethods.Head], ReadAsync).AllowReads();
         routes.MapDelete("/{photoId}", DeleteAsync);
     }
 

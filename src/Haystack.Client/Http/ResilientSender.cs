@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using Polly;
 using Polly.Timeout;
 
@@ -11,6 +12,7 @@ namespace Haystack.Client.Http;
 /// </summary>
 internal sealed class ResilientSender(HttpClient httpClient, HaystackClientOptions options)
 {
+    private readonly AuthenticationHeaderValue? _authorization = options.Key is { } key ? new("Bearer", key) : null;
     private readonly ResiliencePipeline<HttpResponseMessage> _once = RetryPipelines.ForResponses(options, RetryMode.Never);
     private readonly ResiliencePipeline<HttpResponseMessage> _uploads = RetryPipelines.ForResponses(options, RetryMode.ExceptAfterTimeout);
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent = RetryPipelines.ForResponses(options, RetryMode.Always);
@@ -31,6 +33,7 @@ internal sealed class ResilientSender(HttpClient httpClient, HaystackClientOptio
             {
                 // A request message can be sent only once: every attempt gets a new one (and new content).
                 using var request = new HttpRequestMessage(method, url) { Content = content?.Invoke() };
+                request.Headers.Authorization = _authorization;
                 return await httpClient.SendAsync(request, token);
             }, cancellationToken);
         }

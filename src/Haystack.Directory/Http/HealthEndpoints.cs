@@ -1,5 +1,6 @@
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
+using Haystack.Hosting;
 using Haystack.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,9 +13,9 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-        routes.MapGet("/readyz", Ready);
-        routes.MapGet("/stats", Stats);
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnyone();
+        routes.MapGet("/readyz", Ready).AllowAnyone();
+        routes.MapGet("/stats", Stats).AllowReads();
     }
 
     private static IResult Ready(VolumeMaintenance maintenance) => maintenance.Rounds > 0

@@ -19,6 +19,7 @@ internal static class HttpFailureStatus
         DirectoryFailure.InvalidArgument => StatusCodes.Status400BadRequest,
         DirectoryFailure.NotFound => StatusCodes.Status404NotFound,
         DirectoryFailure.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        DirectoryFailure.KeyTaken => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status503ServiceUnavailable,
     };
 }

@@ -1,6 +1,7 @@
 using Haystack.Directory.Photos;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,7 @@ internal static class LookupEndpoints
     public static void MapLookupEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/dir/assign", [HttpMethods.Get, HttpMethods.Post], AssignAsync);
-        routes.MapGet("/dir/lookup", Lookup);
+        routes.MapGet("/dir/lookup", Lookup).AllowReads();
     }
 
     private static async Task<IResult> AssignAsync(PhotoAssigner assigner, CancellationToken cancellationToken)

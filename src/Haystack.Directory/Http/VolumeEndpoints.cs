@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Haystack.Directory.Volumes;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,7 @@ internal static class VolumeEndpoints
 {
     public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/volumes", (VolumeTable table) => TypedResults.Ok(new { volumes = table.List().Select(VolumeEntry.From) }));
+        routes.MapGet("/volumes", (VolumeTable table) => TypedResults.Ok(new { volumes = table.List().Select(VolumeEntry.From) })).AllowReads();
         routes.MapPost("/volumes/{volumeId}/readonly", MarkReadOnlyAsync);
         routes.MapPost("/volumes/{volumeId}/repaired", MarkRepairedAsync);
         routes.MapPost("/dir/report", ReportAsync);

@@ -80,6 +80,10 @@ public sealed class PhotoUploader(
         var written = volume.Replicas.Where((_, i) => failed[i] is null).ToArray();
         await RemovePartialCopiesAsync(id, written);
         var detail = string.Join("; ", failures.Select(f => f.Message));
+        if (failures.FirstOrDefault(f => f.KeyTaken) is { } taken)
+        {
+            throw new DirectoryException(DirectoryFailure.KeyTaken, $"The key is taken by another photo, nothing was stored: {taken.Message}");
+        }
         if (failures.FirstOrDefault(f => f.IsClientError) is { } refused)
         {
             throw new DirectoryException(DirectoryFailure.InvalidArgument, $"The store refused the photo, nothing was stored: {refused.Message}");

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Haystack.Directory.Photos;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
+using Haystack.Hosting;
 using Haystack.Protocol.Directory.V1;
 using V1 = Haystack.Protocol.Directory.V1;
 
@@ -25,6 +26,7 @@ internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter 
         return response;
     }
 
+    [Access(AccessLevel.Read)]
     public override Task<V1.LookupResponse> Lookup(LookupRequest request, ServerCallContext context)
     {
         var volumeId = request.TargetCase switch
@@ -59,6 +61,7 @@ internal sealed class DirectoryGrpcService(PhotoUploader uploader, PhotoDeleter 
         DirectoryFailure.InvalidArgument => StatusCode.InvalidArgument,
         DirectoryFailure.NotFound => StatusCode.NotFound,
         DirectoryFailure.TooLarge => StatusCode.ResourceExhausted,
+        DirectoryFailure.KeyTaken => StatusCode.AlreadyExists,
         _ => StatusCode.Unavailable,
     };
 }

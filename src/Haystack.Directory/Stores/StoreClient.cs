@@ -95,21 +95,21 @@ public sealed class StoreClient(HttpClient http, TimeSpan timeout)
         {
             return;
         }
-        var detail = await ErrorDetailAsync(response, cancellationToken);
+        var (detail, code) = await ErrorDetailAsync(response, cancellationToken);
         throw new StoreCallException(store, response.StatusCode,
-            $"Store {store} refused '{what}' with {(int)response.StatusCode} {response.ReasonPhrase}: {detail}");
+            $"Store {store} refused '{what}' with {(int)response.StatusCode} {response.ReasonPhrase}: {detail}", code: code);
     }
 
-    private static async Task<string> ErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<(string Detail, string? Code)> ErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize<ErrorBody>(body)?.Error ?? body;
+            return JsonSerializer.Deserialize<ErrorBody>(body) is { } error ? (error.Error, error.Code) : (body, null);
         }
         catch (JsonException)
         {
-            return body.Length == 0 ? "no message" : body;
+            return (body.Length == 0 ? "no message" : body, null);
         }
     }
 

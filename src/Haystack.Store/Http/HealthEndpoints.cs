@@ -1,3 +1,4 @@
+using Haystack.Hosting;
 using Haystack.Protocol;
 using Haystack.Store.Stats;
 using Microsoft.AspNetCore.Builder;
@@ -11,9 +12,9 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-        routes.MapGet("/readyz", Ready);
-        routes.MapGet("/stats", Stats);
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnyone();
+        routes.MapGet("/readyz", Ready).AllowAnyone();
+        routes.MapGet("/stats", Stats).AllowReads();
     }
 
     private static IResult Ready(VolumeSet volumes) => volumes.IsLoaded

@@ -1,4 +1,5 @@
 using Haystack.Hosting;
+using Haystack.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace Haystack.Store.Http;
@@ -10,6 +11,7 @@ internal static class HttpFailureStatus
     public static readonly ErrorResponseRules Rules = new("store")
     {
         StatusOf = e => e is StoreException store ? For(store.Failure) : null,
+        CodeOf = e => e is StoreException { Failure: StoreFailure.CookieMismatch } ? ErrorBody.CookieMismatch : null,
         BadRequestNote = " Nothing was stored.",
     };
 
@@ -17,7 +19,7 @@ internal static class HttpFailureStatus
     {
         StoreFailure.InvalidArgument => StatusCodes.Status400BadRequest,
         StoreFailure.NeedleNotFound or StoreFailure.VolumeNotFound => StatusCodes.Status404NotFound,
-        StoreFailure.VolumeExists or StoreFailure.ReadOnly => StatusCodes.Status409Conflict,
+        StoreFailure.VolumeExists or StoreFailure.ReadOnly or StoreFailure.CookieMismatch => StatusCodes.Status409Conflict,
         StoreFailure.LengthRequired => StatusCodes.Status411LengthRequired,
         StoreFailure.TooLarge => StatusCodes.Status413PayloadTooLarge,
         StoreFailure.VolumeFull => StatusCodes.Status507InsufficientStorage,

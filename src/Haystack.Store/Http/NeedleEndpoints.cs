@@ -1,3 +1,4 @@
+using Haystack.Hosting;
 using Haystack.Store.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ internal static class NeedleEndpoints
 {
     public static void MapNeedleEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/{photoId}", [HttpMethods.Get, HttpMethods.Head], (RequestDelegate)ReadAsync);
+        routes.MapMethods("/{photoId}", [HttpMethods.Get, HttpMethods.Head], (RequestDelegate)ReadAsync).AllowReads();
         routes.MapMethods("/{photoId}", [HttpMethods.Put, HttpMethods.Post], WriteAsync);
         routes.MapDelete("/{photoId}", DeleteAsync);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,9 +16,10 @@ internal static class VolumeEndpoints
     public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
     {
         var volumes = routes.MapGroup("/volumes");
-        volumes.MapGet("/", List);
+        volumes.MapGet("/", List).AllowReads();
         volumes.MapPost("/{volumeId}", CreateAsync);
-        volumes.MapGet("/{volumeId}", Status);
+        volumes.MapGet("/{volumeId}", Status).AllowReads();
+        // The stream carries every needle with its cookie: it needs the write key like the other administration.
         volumes.MapPost("/{volumeId}/readonly", MarkReadOnlyAsync);
         volumes.MapPost("/{volumeId}/compact", CompactAsync);
         volumes.MapGet("/{volumeId}/stream", Stream);

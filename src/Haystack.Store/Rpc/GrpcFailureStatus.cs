@@ -9,7 +9,7 @@ internal static class GrpcFailureStatus
     {
         StoreFailure.InvalidArgument or StoreFailure.LengthRequired => StatusCode.InvalidArgument,
         StoreFailure.NeedleNotFound or StoreFailure.VolumeNotFound => StatusCode.NotFound,
-        StoreFailure.VolumeExists => StatusCode.AlreadyExists,
+        StoreFailure.VolumeExists or StoreFailure.CookieMismatch => StatusCode.AlreadyExists,
         StoreFailure.TooLarge or StoreFailure.VolumeFull => StatusCode.ResourceExhausted,
         StoreFailure.ReadOnly => StatusCode.FailedPrecondition,
         StoreFailure.Corrupt => StatusCode.DataLoss,

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Haystack.Hosting;
 using Haystack.Protocol.Store.V1;
 using Haystack.Storage;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes) : V
         return new WriteResponse { PhotoId = id.ToString(), Etag = written.ETag, Size = (ulong)request.Data.Length };
     }
 
+    [Access(AccessLevel.Read)]
     public override async Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
     {
         var photo = await photos.ReadAsync(RequestIds.Photo(request.PhotoId), context.CancellationToken);
@@ -52,6 +54,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes) : V
         return ToVolumeInfo(volume.Stats);
     }
 
+    [Access(AccessLevel.Read)]
     public override Task<ListVolumesResponse> ListVolumes(ListVolumesRequest request, ServerCallContext context)
     {
         var response = new ListVolumesResponse();
@@ -59,6 +62,7 @@ internal sealed class StoreGrpcService(PhotoStore photos, VolumeSet volumes) : V
         return Task.FromResult(response);
     }
 
+    [Access(AccessLevel.Read)]
     public override Task<VolumeInfo> VolumeStatus(VolumeStatusRequest request, ServerCallContext context) =>
         Task.FromResult(ToVolumeInfo(volumes.Get(request.VolumeId).Stats));
 

@@ -58,8 +58,14 @@ public static class CacheCommand
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
+        var security = new SecurityArguments();
+        security.AddServerOptions(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (ServerSecurity.TryRead(security, result, "cache") is not { } secured)
+            {
+                return ExitCodes.Usage;
+            }
             var options = new CacheOptions
             {
                 Port = result.GetValue(port),
@@ -71,6 +77,9 @@ public static class CacheCommand
                 ReplicaTimeout = TimeSpan.FromMilliseconds(result.GetValue(replicaTimeout)),
                 LookupTtl = TimeSpan.FromMilliseconds(result.GetValue(lookupTtl)),
                 Telemetry = telemetry.Read(result),
+                Keys = secured.Keys,
+                Tls = secured.Tls,
+                TrustedCa = secured.TrustedCa,
             };
             try
             {

@@ -56,7 +56,7 @@ public static class CompactCommand
             var marked = result.GetValue(kubernetes) ? (Cluster: Cluster(result.GetValue(cluster)), Namespace: Namespace(result.GetValue(ns))) : default;
             using var kube = result.GetValue(kubernetes) ? KubernetesClient() : null;
             var phases = kube is null ? null : new KubernetesVolumePhases(kube, marked.Namespace, marked.Cluster, Console.Error);
-            var compactor = new VolumeCompactor(CliClients.Create(directoryUrl), CliClients.Create(directoryUrl, attemptTimeout: CompactionAttemptLimit), phases);
+            var compactor = new VolumeCompactor(CliClients.Create(result, directoryUrl), CliClients.Create(result, directoryUrl, attemptTimeout: CompactionAttemptLimit), phases);
             var outcome = await compactor.RunAsync(limit, result.GetValue(volumes) ?? [], result.GetValue(dryRun), cancellationToken);
             if (result.GetValue(json))
             {

@@ -14,7 +14,7 @@ public static class DeleteCommand
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
-            await CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory")).DeleteAsync(photoId, cancellationToken);
+            await CliClients.Create(result, ServerUrl.Parse(result.GetRequiredValue(directory), "directory")).DeleteAsync(photoId, cancellationToken);
             Console.Out.WriteLine($"deleted {photoId}");
             return ExitCodes.Success;
         });

@@ -11,6 +11,7 @@ namespace Haystack.Commands;
 /// <summary>
 /// <c>haystack dev</c>: a whole Haystack on this machine without Kubernetes: three stores, a directory and a cache,
 /// each a supervised child process of this binary (restarted with backoff if it dies), data under ./haystack-data.
+/// Guarded by a key like a real cluster (<see cref="DevKey"/>).
 /// Ctrl+C or SIGTERM stops them all; running it again keeps every photo.
 /// </summary>
 public static class DevCommand
@@ -36,7 +37,7 @@ public static class DevCommand
         {
             data, stores, replication, directoryPort, cachePort, storePort, volumeSizeLimit,
         };
-        command.SetGuardedAction((result, cancellationToken) => RunAsync(new DevLayout(
+        command.SetGuardedAction((result, cancellationToken) => RunAsync(result, new DevLayout(
             result.GetRequiredValue(data).FullName,
             result.GetValue(stores),
             result.GetValue(replication),
@@ -47,10 +48,12 @@ public static class DevCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DevLayout layout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, DevLayout layout, CancellationToken cancellationToken)
     {
         Validate(layout);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(layout.StateFile)!);
+        var key = DevKey.Settle(layout.DataRoot, result.GetValue(SecurityArguments.KeyFile));
+        layout = layout with { KeyFile = key.File };
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Handle SIGTERM/SIGINT here too, so stopping the children is not cut short by the default termination.
@@ -65,7 +68,7 @@ public static class DevCommand
         try
         {
             await cluster.StartAsync(stop.Token);
-            PrintWelcome(layout);
+            PrintWelcome(layout, key);
             await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -126,8 +129,9 @@ public static class DevCommand
         }
     }
 
-    private static void PrintWelcome(DevLayout layout)
+    private static void PrintWelcome(DevLayout layout, DevKey key)
     {
+        var bearer = key.File is null ? "Bearer $HAYSTACK_KEY" : $"Bearer $(cat {key.File})";
         var stores = string.Join(", ", layout.StoreSpecs.Select(store => store.Url.GetLeftPart(UriPartial.Authority)));
         var directory = layout.DirectoryUrl.GetLeftPart(UriPartial.Authority);
         var cache = layout.CacheUrl.GetLeftPart(UriPartial.Authority);
@@ -138,9 +142,11 @@ public static class DevCommand
               cache      {cache}   (reads: GET {cache}/<photo id>)
               stores     {stores}
               metrics    /metrics on each of them (Prometheus format; docs/observability.md)
+              key        {key.Origin}: uploads, deletes and administration need it (docs/security.md);
+                         {key.HowClientsFindIt}
 
             Try it:
-              curl -s --data-binary @photo.jpg -H 'Content-Type: image/jpeg' {directory}/upload
+              curl -s --data-binary @photo.jpg -H 'Content-Type: image/jpeg' -H "Authorization: {bearer}" {directory}/upload
               curl -s -o copy.jpg {cache}/<id from the upload>
               curl -s {cache}/stats
               haystack upload ./photos   |   haystack volumes   |   haystack stats

@@ -99,8 +99,14 @@ public static class DirectoryCommand
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
+        var security = new SecurityArguments();
+        security.AddServerOptions(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (ServerSecurity.TryRead(security, result, "directory") is not { } secured)
+            {
+                return ExitCodes.Usage;
+            }
             var httpPort = result.GetValue(port);
             PodEndpoints endpoints;
             try
@@ -134,6 +140,9 @@ public static class DirectoryCommand
                 StoreTimeout = TimeSpan.FromMilliseconds(result.GetValue(storeTimeout)),
                 ProbeInterval = TimeSpan.FromMilliseconds(result.GetValue(probeInterval)),
                 Telemetry = telemetry.Read(result),
+                Keys = secured.Keys,
+                Tls = secured.Tls,
+                TrustedCa = secured.TrustedCa,
             };
             try
             {

@@ -33,8 +33,8 @@ public static class GetCommand
             }
             var directoryUrl = result.GetValue(directory);
             var photo = directoryUrl is null
-                ? await ReadThroughCacheAsync(ServerUrl.Parse(result.GetRequiredValue(cache), "cache"), photoId, cancellationToken)
-                : await CliClients.Create(ServerUrl.Parse(directoryUrl, "directory")).GetFromReplicasAsync(photoId, cancellationToken);
+                ? await ReadThroughCacheAsync(result, ServerUrl.Parse(result.GetRequiredValue(cache), "cache"), photoId, cancellationToken)
+                : await CliClients.Create(result, ServerUrl.Parse(directoryUrl, "directory")).GetFromReplicasAsync(photoId, cancellationToken);
             await WriteAsync(photo, result.GetValue(output), cancellationToken);
             return ExitCodes.Success;
         });
@@ -42,8 +42,8 @@ public static class GetCommand
     }
 
     // A read through the cache never asks the directory; the client is given the default one all the same.
-    private static Task<Photo> ReadThroughCacheAsync(Uri cacheUrl, PhotoId id, CancellationToken cancellationToken) =>
-        CliClients.Create(ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"), cacheUrl, TimeSpan.FromMinutes(2)).GetAsync(id, cancellationToken);
+    private static Task<Photo> ReadThroughCacheAsync(ParseResult result, Uri cacheUrl, PhotoId id, CancellationToken cancellationToken) =>
+        CliClients.Create(result, ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"), cacheUrl, TimeSpan.FromMinutes(2)).GetAsync(id, cancellationToken);
 
     private static async Task WriteAsync(Photo photo, FileInfo? output, CancellationToken cancellationToken)
     {

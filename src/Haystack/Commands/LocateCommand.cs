@@ -29,7 +29,7 @@ public static class LocateCommand
         {
             var photoId = PhotoIdArgument.Parse(result.GetRequiredValue(id));
             Terminal.PrepareForTables();
-            var client = CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory"), attemptTimeout: TimeSpan.FromSeconds(10));
+            var client = CliClients.Create(result, ServerUrl.Parse(result.GetRequiredValue(directory), "directory"), attemptTimeout: TimeSpan.FromSeconds(10));
             var location = await client.LookupAsync(photoId, cancellationToken);
 
             Console.Out.WriteLine($"photo {photoId}: volume {location.Volume} ({location.State.ToString().ToLowerInvariant()}), key {photoId.Key:x}, alternate key {photoId.AlternateKey}, cookie {photoId.Cookie:x8}");

@@ -24,7 +24,7 @@ public static class StatsCommand
         {
             var targets = result.GetValue(urls) is { Length: > 0 } given ? given : [ServerOptions.DirectoryUrl, ServerOptions.CacheUrl];
             var parsed = targets.Select(url => ServerUrl.Parse(url, "server")).ToList();
-            var client = CliClients.Create(ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"));
+            var client = CliClients.Create(result, ServerUrl.Parse(ServerOptions.DirectoryUrl, "directory"));
             Terminal.PrepareForTables();
             var exitCode = ExitCodes.Success;
             foreach (var url in parsed)

@@ -46,8 +46,14 @@ public static class StoreCommand
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
+        var security = new SecurityArguments();
+        security.AddServerOptions(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (ServerSecurity.TryRead(security, result, "store") is not { } secured)
+            {
+                return ExitCodes.Usage;
+            }
             var httpPort = result.GetValue(port);
             var options = new StoreOptions
             {
@@ -61,6 +67,8 @@ public static class StoreCommand
                 },
                 VolumesToCreate = result.GetValue(createVolumes) ?? [],
                 Telemetry = telemetry.Read(result),
+                Keys = secured.Keys,
+                Tls = secured.Tls,
             };
             RunSocketCompletionsInline();
             await using var server = StoreServer.Create(options);

@@ -43,6 +43,7 @@ public static class UploadCommand
             paths, directory, concurrency, mapping,
         };
         command.SetGuardedAction((result, cancellationToken) => RunAsync(
+            result,
             result.GetRequiredValue(paths),
             ServerUrl.Parse(result.GetRequiredValue(directory), "directory"),
             result.GetValue(concurrency),
@@ -51,11 +52,11 @@ public static class UploadCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, Uri directoryUrl, int concurrency, FileInfo? mapping, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, string[] paths, Uri directoryUrl, int concurrency, FileInfo? mapping, CancellationToken cancellationToken)
     {
         var files = UploadSource.Expand(paths);
         Terminal.PrepareForTables();
-        var client = CliClients.Create(directoryUrl, attemptTimeout: TimeSpan.FromMinutes(5));
+        var client = CliClients.Create(result, directoryUrl, attemptTimeout: TimeSpan.FromMinutes(5));
         var outcomes = new UploadOutcome[files.Count];
         var totalBytes = files.Sum(file => file.Length);
         var clock = Stopwatch.StartNew();

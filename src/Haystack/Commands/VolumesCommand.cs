@@ -17,7 +17,7 @@ public static class VolumesCommand
         var command = new Command("volumes", "List the logical volumes: state (writable, read-only, degraded), size, needles, replicas.") { directory, json };
         command.SetGuardedAction(async (result, cancellationToken) =>
         {
-            var client = CliClients.Create(ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
+            var client = CliClients.Create(result, ServerUrl.Parse(result.GetRequiredValue(directory), "directory"));
             var volumes = await client.ListVolumesAsync(cancellationToken);
             Terminal.PrepareForTables();
             if (result.GetValue(json))

@@ -18,7 +18,7 @@ public sealed partial class DevCluster : IAsyncLifetime
 
     public Uri CacheUrl => new($"http://127.0.0.1:{_port + 10}/");
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http { get; } = HaystackExecutable.Client(TimeSpan.FromSeconds(60));
 
     public HaystackClient Client { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed partial class DevCluster : IAsyncLifetime
         _dev.Start();
         await _dev.WaitReadyAsync();
         await _dev.WaitForOutputAsync(RunningBanner());
-        Client = new HaystackClient(Http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, CacheUrl = CacheUrl });
+        Client = new HaystackClient(Http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, CacheUrl = CacheUrl, Key = HaystackExecutable.Key });
     }
 
     /// <summary>SIGKILLs the store serving <paramref name="storeUrl"/> (dev starts it again after a second) and waits until it is gone.</summary>

@@ -24,7 +24,7 @@ public sealed class DevClusterFixture : IAsyncLifetime
 
     public IReadOnlyList<int> StorePorts { get; private set; } = [];
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; } = HaystackExecutable.Client(TimeSpan.FromSeconds(30));
 
     public string Output => _dev?.Output ?? "";
 

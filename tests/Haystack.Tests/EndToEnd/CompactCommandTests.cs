@@ -18,7 +18,7 @@ public sealed partial class CompactCommandTests : IAsyncLifetime
     private const string CdnHeader = "X-Haystack-Cdn";
     private readonly TemporaryDirectory _data = new();
     private readonly int _port = FreePorts.Block(0, 1, 10, 100, 101, 102, 200, 201, 202);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = HaystackExecutable.Client(TimeSpan.FromSeconds(30));
     private ServerProcess _dev = null!;
 
     private string DirectoryUrl => $"http://127.0.0.1:{_port}";

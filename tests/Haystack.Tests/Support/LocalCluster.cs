@@ -42,7 +42,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public ServerProcess Cache { get; }
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; } = HaystackExecutable.Client(TimeSpan.FromSeconds(30));
 
     /// <summary>The folder holding store-N/ and directory/ (for the tools that read volume files).</summary>
     public string DataPath => _data.Path;

@@ -15,6 +15,12 @@ internal sealed record DevLayout(
     int FirstStorePort,
     long? VolumeSizeLimitBytes)
 {
+    /// <summary>
+    /// The key file every child is started with (<c>--key-file</c>); null when the children take the key from the
+    /// environment they inherit (<see cref="DevKey"/>).
+    /// </summary>
+    public string? KeyFile { get; init; }
+
     /// <summary>Store gRPC ports sit 100 above their HTTP ports (the store's default, HTTP + 1, would collide with the next store).</summary>
     public const int StoreGrpcOffset = 100;
 
@@ -27,6 +33,9 @@ internal sealed record DevLayout(
     public string StateFile => Path.Combine(DataRoot, "directory", "volumes.json");
 
     public IReadOnlyList<ChildSpec> StoreSpecs => [.. Enumerable.Range(1, Stores).Select(StoreSpec)];
+
+    /// <summary>The arguments every child gets after its own: the key file, when there is one.</summary>
+    private IEnumerable<string> KeyArguments => KeyFile is null ? [] : ["--key-file", KeyFile];
 
     public ChildSpec DirectorySpec
     {
@@ -46,12 +55,13 @@ internal sealed record DevLayout(
             {
                 arguments.AddRange(["--volume-size-limit", Text(limit)]);
             }
+            arguments.AddRange(KeyArguments);
             return new ChildSpec("directory", arguments, DirectoryUrl);
         }
     }
 
     public ChildSpec CacheSpec => new("cache",
-        ["cache", "--port", Text(CachePort), "--directory", Authority(DirectoryUrl), "--node", Authority(CacheUrl)],
+        ["cache", "--port", Text(CachePort), "--directory", Authority(DirectoryUrl), "--node", Authority(CacheUrl), .. KeyArguments],
         CacheUrl);
 
     /// <summary>Every port the children listen on, for the up-front "is it free" check.</summary>
@@ -65,7 +75,7 @@ internal sealed record DevLayout(
     {
         var port = FirstStorePort + number - 1;
         return new ChildSpec($"store-{number}",
-            ["store", "--data", StoreFolder(DataRoot, number), "--port", Text(port), "--grpc-port", Text(port + StoreGrpcOffset)],
+            ["store", "--data", StoreFolder(DataRoot, number), "--port", Text(port), "--grpc-port", Text(port + StoreGrpcOffset), .. KeyArguments],
             Local(port));
     }
 
