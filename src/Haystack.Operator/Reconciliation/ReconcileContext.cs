@@ -34,7 +34,7 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     public string Namespace => Cluster.Metadata.NamespaceProperty!;
 
     /// <summary>How the steps reach the store pods.</summary>
-    public StoreCalls Stores { get; init; } = StoreCalls.FromEnvironment;
+    public StoreCalls Stores { get; set; } = StoreCalls.FromEnvironment;
 
     /// <summary>The clock for condition transition times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -15,6 +15,7 @@ public static class ReconcileSteps
         new DirectoryStep(),
         new CacheStep(),
         new CompactionStep(),
+        new StoreKeyStep(),
         new ObserveFleetStep(),
         new RebuildStep(),
         new ReadOnlyVolumesStep(),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haystack.Protocol;
@@ -25,6 +26,8 @@ public sealed class StoreCalls : IDisposable
 
     private readonly HttpClient _http;
     private readonly PodEndpoints _endpoints;
+    private readonly AuthenticationHeaderValue? _key;
+    private readonly bool _ownsClient;
 
     public StoreCalls(PodEndpoints endpoints, TimeSpan? timeout = null)
     {
@@ -32,6 +35,13 @@ public sealed class StoreCalls : IDisposable
         _endpoints = endpoints;
         // Each call bounds itself (a copy takes far longer than a report), so the client has no timeout of its own.
         _http = new HttpClient(endpoints.CreateHandler(Timeout)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _ownsClient = true;
+    }
+
+    private StoreCalls(StoreCalls calls, string key)
+    {
+        (Timeout, _endpoints, _http) = (calls.Timeout, calls._endpoints, calls._http);
+        _key = new AuthenticationHeaderValue("Bearer", key);
     }
 
     /// <summary>The calls of this process, reaching pods as <see cref="PodEndpoints.FromEnvironment"/> says.</summary>
@@ -98,7 +108,19 @@ public sealed class StoreCalls : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>
+    /// The same calls presenting <paramref name="key"/> (the cluster's write key) as <c>Authorization: Bearer</c>, over
+    /// the same connections: one operator serves clusters with different keys. Null: no key.
+    /// </summary>
+    public StoreCalls WithKey(string? key) => key is null ? this : new StoreCalls(this, key);
+
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            _http.Dispose();
+        }
+    }
 
     private async Task<T> SendAsync<T>(
         Uri store, HttpMethod method, string path, HttpStatusCode expected, string what, CancellationToken cancellationToken, TimeSpan? limit = null)
@@ -109,6 +131,7 @@ public sealed class StoreCalls : IDisposable
         try
         {
             using var request = new HttpRequestMessage(method, new Uri(store, path));
+            request.Headers.Authorization = _key;
             using var response = await _http.SendAsync(request, timeout.Token);
             if (response.StatusCode != expected)
             {

@@ -38,6 +38,7 @@ public sealed class OperatorManifestTests
             .Append(("", "pods", "list"))
             .Append(("", "persistentvolumeclaims", "list"))
             .Append(("", "nodes", "get"))
+            .Append(("", "secrets", "get"))
             .Append(("", "events", "create"));
 
         var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));

@@ -4,6 +4,7 @@ using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Reconciliation.Steps;
 using Haystack.Operator.Tests.Support;
 using Haystack.Operator.Volumes;
+using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Store;
 using k8s;
@@ -53,8 +54,10 @@ internal sealed class StorePodFleet : IAsyncDisposable
     /// <param name="nodes">The node of each store pod, in ordinal order; a pod whose node is null is not scheduled.</param>
     /// <param name="zones">The zone label of each node by name; nodes not in it have none.</param>
     /// <param name="volumeSizeLimitBytes">The stores' --volume-size-bytes, which the operator passes from spec.volume.sizeLimitBytes.</param>
+    /// <param name="storeKeys">The keys the stores accept, as the cluster's Secret gives them to the pods; none by default.</param>
     public static async Task<StorePodFleet> StartAsync(
-        string?[] nodes, IReadOnlyDictionary<string, string>? zones = null, long volumeSizeLimitBytes = 64L << 20, Action<Entities.V1Alpha1HaystackCluster>? edit = null)
+        string?[] nodes, IReadOnlyDictionary<string, string>? zones = null, long volumeSizeLimitBytes = 64L << 20, Action<Entities.V1Alpha1HaystackCluster>? edit = null,
+        AccessKeys? storeKeys = null)
     {
         var fleet = new StorePodFleet(await OperatorFixture.StartAsync());
         await fleet.Api.CreateClusterAsync(cluster =>
@@ -76,7 +79,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
         var hostMap = new Dictionary<string, DnsEndPoint>();
         for (var i = 0; i < nodes.Length; i++)
         {
-            var store = await fleet.StartStoreAsync(volumeSizeLimitBytes);
+            var store = await fleet.StartStoreAsync(volumeSizeLimitBytes, storeKeys ?? AccessKeys.None);
             hostMap[PodUrl(i).Host] = new DnsEndPoint(store.HttpAddress.Host, store.HttpAddress.Port);
             await fleet.CreatePodAsync(i, nodes[i]);
         }
@@ -132,7 +135,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
         await Api.DisposeAsync();
     }
 
-    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes)
+    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes, AccessKeys keys)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("haystack-operator-store-").FullName;
         var server = StoreServer.Create(new StoreOptions
@@ -141,6 +144,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
             HttpPort = 0,
             GrpcPort = 0,
             LoopbackOnly = true,
+            Keys = keys,
             Volume = new VolumeOptions { MaxNeedleDataBytes = 1 << 20, SizeLimitBytes = volumeSizeLimitBytes, PreallocationStepBytes = 0 },
         }, logging => logging.SetMinimumLevel(LogLevel.Critical));
         _stores.Add((server, directory));

@@ -3,6 +3,7 @@ using Haystack.Operator.Entities;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Haystack.Operator.Tests.Volumes;
 
@@ -16,7 +17,7 @@ public sealed class VolumeWatchTests
     {
         await using var fleet = await StorePodFleet.StartAsync(["node-a", "node-b", "node-c"]);
         // No requeue-after ever fires on this clock: only watch events bring the cluster back.
-        var controller = new HaystackClusterController(fleet.Client, fleet.Reconciler, new FrozenClock(), fleet.Api.Loggers.CreateLogger<HaystackClusterController>())
+        var controller = new HaystackClusterController(fleet.Client, fleet.Reconciler, new FakeTimeProvider(), fleet.Api.Loggers.CreateLogger<HaystackClusterController>())
         {
             Namespace = StorePodFleet.Namespace,
         };
