@@ -41,7 +41,4 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     /// <summary>The store pods as <c>ObserveFleetStep</c> saw them; empty before it runs.</summary>
     public StoreFleet Fleet { get; set; } = StoreFleet.Empty;
-
-    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
-    public string? PlacementProblem { get; set; }
 }
