@@ -54,7 +54,10 @@ public sealed class WritableVolumesStep : IReconcileStep
             .Select(v => (v.Spec.Id, Warning: SpreadCondition.WarningOf(v.Status?.Conditions)))
             .Where(v => v.Warning is not null)
             .Select(v => $"volume {v.Id}: {v.Warning}")
-            .Prepend(volumes.Count(v => v.Status?.Phase == VolumePhase.Writable) < target ? Shortfall(volumes, target, problem) : null)
+            // With no store pod up yet (a cluster starting) the Ready condition already names the pods; nothing to add.
+            .Prepend(volumes.Count(v => v.Status?.Phase == VolumePhase.Writable) < target && fleet.Pods.Any(p => p.CanTakeReplicas)
+                ? Shortfall(volumes, target, problem)
+                : null)
             .OfType<string>()
             .ToList();
         context.PlacementProblem = problems.Count == 0 ? null : string.Join("; ", problems);
