@@ -1,4 +1,5 @@
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
@@ -70,12 +71,12 @@ public sealed class StoreServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
             // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
-            // A stalled upload is aborted instead of holding a connection and a buffer forever.
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod);
+            new KestrelLimits { MaxConnections = options.MaxConnections, MinBodyRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod) }.Apply(kestrel);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new UploadMemoryBudget(options.UploadBudgetInForceBytes, options.UploadMemoryWait, "store"));
         builder.Services.AddSingleton<VolumeSet>();
         builder.Services.AddSingleton<StoreMetrics>();
         builder.Services.AddSingleton<StoreStats>();
