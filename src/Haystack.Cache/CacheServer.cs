@@ -50,6 +50,7 @@ public sealed class CacheServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            new KestrelLimits().Apply(kestrel);
             kestrel.Listen(options.LoopbackOnly ? IPAddress.Loopback : IPAddress.Any, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
         });
 

@@ -99,6 +99,8 @@ public static class DirectoryCommand
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
+        var uploadLimits = new UploadLimitArguments();
+        uploadLimits.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
@@ -134,6 +136,9 @@ public static class DirectoryCommand
                 StoreTimeout = TimeSpan.FromMilliseconds(result.GetValue(storeTimeout)),
                 ProbeInterval = TimeSpan.FromMilliseconds(result.GetValue(probeInterval)),
                 Telemetry = telemetry.Read(result),
+                UploadMemoryBudgetBytes = uploadLimits.Budget(result),
+                UploadStallLimit = uploadLimits.StallLimit(result),
+                MaxConnections = uploadLimits.MaxConnections(result),
             };
             try
             {

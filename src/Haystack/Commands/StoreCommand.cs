@@ -46,6 +46,8 @@ public static class StoreCommand
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
+        var uploadLimits = new UploadLimitArguments();
+        uploadLimits.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var httpPort = result.GetValue(port);
@@ -61,6 +63,9 @@ public static class StoreCommand
                 },
                 VolumesToCreate = result.GetValue(createVolumes) ?? [],
                 Telemetry = telemetry.Read(result),
+                UploadMemoryBudgetBytes = uploadLimits.Budget(result),
+                UploadStallLimit = uploadLimits.StallLimit(result),
+                MaxConnections = uploadLimits.MaxConnections(result),
             };
             RunSocketCompletionsInline();
             await using var server = StoreServer.Create(options);
