@@ -47,10 +47,10 @@ public sealed class CacheServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddHaystackTelemetry("haystack-cache", options.Telemetry, TelemetryNames.Cache);
         configureLogging?.Invoke(builder.Logging);
+        new KestrelLimits().ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            new KestrelLimits().Apply(kestrel);
             kestrel.Listen(options.LoopbackOnly ? IPAddress.Loopback : IPAddress.Any, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
         });
 

@@ -67,11 +67,11 @@ public sealed class DirectoryServer : IAsyncDisposable
         builder.AddHaystackTelemetry("haystack-directory", options.Telemetry, TelemetryNames.Directory);
         configureLogging?.Invoke(builder.Logging);
         var listeners = new HttpAndGrpcListeners("directory");
+        new KestrelLimits { MaxConnections = options.MaxConnections }.ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Uploads are buffered whole before any replica is written; the gRPC message adds a little framing.
             kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64L * 1024);
-            new KestrelLimits { MaxConnections = options.MaxConnections }.Apply(kestrel);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);

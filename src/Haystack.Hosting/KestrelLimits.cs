@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haystack.Hosting;
 
@@ -12,8 +15,12 @@ public sealed record KestrelLimits
     /// <summary>Default for <see cref="MaxConnections"/>: far above what a pod's clients need, far below what exhausts its memory.</summary>
     public const int DefaultMaxConnections = 4096;
 
-    /// <summary>What Kestrel reads ahead of the handler per connection (its default is 1 MiB): one connection's share of the memory.</summary>
-    public const int RequestBufferBytes = 256 * 1024;
+    /// <summary>
+    /// What the socket transport reads ahead of the handler per connection (its default is 1 MiB): a stalled or refused
+    /// upload's connection holds this much, and Kestrel's pool keeps the blocks for minutes after (200 connections
+    /// left 160 MiB in it, measured). Kestrel's own MaxRequestBufferSize does not bound the socket transport.
+    /// </summary>
+    public const int RequestBufferBytes = 64 * 1024;
 
     /// <summary>Concurrent gRPC calls on one HTTP/2 connection (Kestrel's default, set here so it is a stated bound).</summary>
     public const int StreamsPerConnection = 100;
@@ -27,7 +34,14 @@ public sealed record KestrelLimits
     /// <summary>A client that takes longer to send its request headers is disconnected (Kestrel's default is 30 s).</summary>
     public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    public void Apply(KestrelServerOptions kestrel)
+    /// <summary>Sets the limits on the server's Kestrel and on its socket transport.</summary>
+    public void ApplyTo(IWebHostBuilder webHost)
+    {
+        webHost.ConfigureKestrel(Apply);
+        webHost.ConfigureServices(services => services.Configure<SocketTransportOptions>(sockets => sockets.MaxReadBufferSize = RequestBufferBytes));
+    }
+
+    private void Apply(KestrelServerOptions kestrel)
     {
         kestrel.Limits.MaxConcurrentConnections = MaxConnections;
         kestrel.Limits.MaxConcurrentUpgradedConnections = MaxConnections;

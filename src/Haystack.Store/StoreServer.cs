@@ -64,6 +64,7 @@ public sealed class StoreServer : IAsyncDisposable
         // Volume.ReadAsync) and slow administration runs there explicitly.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         var listeners = new HttpAndGrpcListeners("store");
+        new KestrelLimits { MaxConnections = options.MaxConnections, MinBodyRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod) }.ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // HTTP uploads are held to the needle limit by the upload reader (413); Grpc.AspNetCore lifts this bound for
@@ -71,7 +72,6 @@ public sealed class StoreServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
             // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
-            new KestrelLimits { MaxConnections = options.MaxConnections, MinBodyRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod) }.Apply(kestrel);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort);
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);

@@ -35,7 +35,7 @@ public sealed class UploadMemoryBudget
         TotalBytes = totalBytes;
         Wait = wait;
         _serverName = serverName;
-        _memoryReturn = new MemoryReturn(totalBytes / 8);
+        _memoryReturn = new MemoryReturn(totalBytes);
     }
 
     public long TotalBytes { get; }
@@ -74,7 +74,7 @@ public sealed class UploadMemoryBudget
                 if (_held + bytes <= limit)
                 {
                     _held += bytes;
-                    _memoryReturn.Observe(_held);
+                    _memoryReturn.Reserved(_held);
                     return;
                 }
                 released = _released.Task;
@@ -98,7 +98,8 @@ public sealed class UploadMemoryBudget
         }
     }
 
-    public void Release(long bytes)
+    /// <param name="garbage">Whether the buffer is left to the GC rather than returned to a pool.</param>
+    public void Release(long bytes, bool garbage)
     {
         TaskCompletionSource released;
         long held;
@@ -110,6 +111,6 @@ public sealed class UploadMemoryBudget
             _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         released.SetResult();
-        _memoryReturn.Drained(held);
+        _memoryReturn.Released(held, garbage ? bytes : 0);
     }
 }
