@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace Haystack.Hosting.Uploads;
 
 /// <summary>
@@ -38,11 +40,12 @@ internal sealed class MemoryReturn(long budgetBytes)
         if (Interlocked.Add(ref _garbage, garbageBytes) >= _garbageLimit && Interlocked.Exchange(ref _collecting, 1) == 0)
         {
             Volatile.Write(ref _garbage, 0);
-            _ = Task.Run(() =>
+            // A thread of its own: under a flood the thread pool's queue is long, and the garbage grows while it waits.
+            new Thread(() =>
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
                 Volatile.Write(ref _collecting, 0);
-            });
+            }) { IsBackground = true, Name = "upload memory collection" }.Start();
         }
         if (held <= _burstBytes / 8 && Volatile.Read(ref _peak) >= _burstBytes && Interlocked.Exchange(ref _scheduled, 1) == 0)
         {
@@ -58,7 +61,13 @@ internal sealed class MemoryReturn(long budgetBytes)
         {
             Volatile.Write(ref _peak, 0);
             Volatile.Write(ref _garbage, 0);
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            ReturnToSystem();
         }
+    }
+
+    private static void ReturnToSystem()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
