@@ -48,6 +48,7 @@ public sealed class CacheServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddHaystackTelemetry("haystack-cache", options.Telemetry, TelemetryNames.Cache);
         configureLogging?.Invoke(builder.Logging);
+        new KestrelLimits().ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

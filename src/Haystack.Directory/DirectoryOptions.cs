@@ -1,6 +1,7 @@
 using Haystack.Api;
 using Haystack.Directory.Kubernetes;
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Telemetry;
 
@@ -72,6 +73,21 @@ public sealed record DirectoryOptions
     /// <summary>The CA that https store and cache URLs must chain to (<c>--tls-ca</c>); null: the system's roots.</summary>
     public TrustedAuthority? TrustedCa { get; init; }
 
+    /// <summary>Bytes that uploads in flight may hold in all; null takes <see cref="UploadMemoryBudget.DefaultBytes"/> of the container's limit.</summary>
+    public long? UploadMemoryBudgetBytes { get; init; }
+
+    /// <summary>How long an upload over the budget waits for room before it gets 503.</summary>
+    public TimeSpan UploadMemoryWait { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An upload body that sends nothing for this long is cut (408) and nothing is stored.</summary>
+    public TimeSpan UploadStallLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open connections the directory accepts in all.</summary>
+    public int MaxConnections { get; init; } = KestrelLimits.DefaultMaxConnections;
+
+    /// <summary>The upload memory budget in force: the configured one, or the default for this container.</summary>
+    public long UploadBudgetInForceBytes => UploadMemoryBudgetBytes ?? UploadMemoryBudget.DefaultBytes(ContainerMemoryLimit.Read(), MaxUploadBytes);
+
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
@@ -127,6 +143,16 @@ public sealed record DirectoryOptions
         if (MaxUploadBytes < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxUploadBytes), MaxUploadBytes, "The upload limit must be at least one byte.");
+        }
+        if (UploadMemoryBudgetBytes < UploadMemoryBudget.MinimumBytes(MaxUploadBytes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UploadMemoryBudgetBytes), UploadMemoryBudgetBytes,
+                $"The upload memory budget (--upload-memory-budget) must be at least {UploadMemoryBudget.MinimumBytes(MaxUploadBytes)} bytes to take one upload of {MaxUploadBytes} bytes (--max-upload-bytes).");
+        }
+        if (MaxConnections < 1 || UploadStallLimit <= TimeSpan.Zero || UploadMemoryWait < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConnections),
+                "The directory needs at least one connection (--max-connections), a positive upload stall limit and a wait that is not negative.");
         }
         if (MaxUploadAttempts < 1)
         {

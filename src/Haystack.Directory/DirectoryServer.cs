@@ -4,11 +4,11 @@ using Haystack.Directory.Rpc;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,13 +67,13 @@ public sealed class DirectoryServer : IAsyncDisposable
         builder.AddHaystackTelemetry("haystack-directory", options.Telemetry, TelemetryNames.Directory);
         configureLogging?.Invoke(builder.Logging);
         var listeners = new HttpAndGrpcListeners("directory");
+        new KestrelLimits { MaxConnections = options.MaxConnections }.ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Uploads are buffered whole before any replica is written; the gRPC message adds a little framing.
             kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64L * 1024);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort, options.Tls);
         });
-        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64L * 1024));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         AddServices(builder.Services, options, storage ?? (loggers => DirectoryStorage.For(options, loggers)));
 
@@ -144,6 +144,7 @@ public sealed class DirectoryServer : IAsyncDisposable
     private static void AddServices(IServiceCollection services, DirectoryOptions options, Func<ILoggerFactory, DirectoryStorage> storage)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new UploadMemoryBudget(options.UploadBudgetInForceBytes, options.UploadMemoryWait, "directory"));
         services.AddSingleton(s => storage(s.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(s => new VolumeTable(s.GetRequiredService<DirectoryStorage>().Table));
         services.AddSingleton(s => new KeySequence(s.GetRequiredService<DirectoryStorage>().Keys));

@@ -1,4 +1,5 @@
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Telemetry;
@@ -37,6 +38,18 @@ public sealed record StoreOptions
     /// <summary>The certificate both ports serve TLS with (<c>--tls-cert</c>, <c>--tls-key</c>); null: plain HTTP and h2c.</summary>
     public ServerTls? Tls { get; init; }
 
+    /// <summary>Bytes that uploads in flight may hold in all; null takes <see cref="UploadMemoryBudget.DefaultBytes"/> of the container's limit.</summary>
+    public long? UploadMemoryBudgetBytes { get; init; }
+
+    /// <summary>How long an upload over the budget waits for room before it gets 503.</summary>
+    public TimeSpan UploadMemoryWait { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An upload body that sends nothing for this long is cut (408) and nothing is stored.</summary>
+    public TimeSpan UploadStallLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open connections the store accepts in all.</summary>
+    public int MaxConnections { get; init; } = KestrelLimits.DefaultMaxConnections;
+
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
@@ -45,6 +58,9 @@ public sealed record StoreOptions
 
     /// <summary>Largest gRPC request message: a needle plus its photo id, content type and protobuf framing.</summary>
     public int MaxGrpcMessageBytes => MaxNeedleBytes + (64 * 1024);
+
+    /// <summary>The upload memory budget in force: the configured one, or the default for this container.</summary>
+    public long UploadBudgetInForceBytes => UploadMemoryBudgetBytes ?? UploadMemoryBudget.DefaultBytes(ContainerMemoryLimit.Read(), MaxNeedleBytes);
 
     /// <summary>Throws when a setting cannot work, naming it.</summary>
     public void Validate()
@@ -65,6 +81,16 @@ public sealed record StoreOptions
                 "Kestrel checks data rates once a second; the grace period must be longer than that.");
         }
         Volume.Validate();
+        if (UploadMemoryBudgetBytes < UploadMemoryBudget.MinimumBytes(MaxNeedleBytes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UploadMemoryBudgetBytes), UploadMemoryBudgetBytes,
+                $"The upload memory budget (--upload-memory-budget) must be at least {UploadMemoryBudget.MinimumBytes(MaxNeedleBytes)} bytes to take one needle of {MaxNeedleBytes} bytes (--max-needle-bytes).");
+        }
+        if (MaxConnections < 1 || UploadStallLimit <= TimeSpan.Zero || UploadMemoryWait < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConnections),
+                "The store needs at least one connection (--max-connections), a positive upload stall limit and a wait that is not negative.");
+        }
     }
 
     private static void ValidatePort(int port, string name)

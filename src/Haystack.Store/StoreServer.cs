@@ -1,4 +1,5 @@
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
@@ -63,6 +64,7 @@ public sealed class StoreServer : IAsyncDisposable
         // Volume.ReadAsync) and slow administration runs there explicitly.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         var listeners = new HttpAndGrpcListeners("store");
+        new KestrelLimits { MaxConnections = options.MaxConnections, MinBodyRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod) }.ApplyTo(builder.WebHost);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // HTTP uploads are held to the needle limit by the upload reader (413); Grpc.AspNetCore lifts this bound for
@@ -70,12 +72,11 @@ public sealed class StoreServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = options.MaxGrpcMessageBytes;
             // A whole photo fits the response buffer, so it leaves in one send instead of waiting on backpressure midway.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
-            // A stalled upload is aborted instead of holding a connection and a buffer forever.
-            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinUploadBytesPerSecond, options.MinUploadGracePeriod);
             listeners.Listen(kestrel, options.LoopbackOnly, options.HttpPort, options.GrpcPort, options.Tls);
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new UploadMemoryBudget(options.UploadBudgetInForceBytes, options.UploadMemoryWait, "store"));
         builder.Services.AddSingleton<VolumeSet>();
         builder.Services.AddSingleton<VolumePull>();
         builder.Services.AddSingleton<StoreMetrics>();

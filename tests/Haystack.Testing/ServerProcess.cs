@@ -40,6 +40,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The operating system's id of the running process (for /proc/&lt;pid&gt;/status).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException($"{Name} was never started");
+
     public static Uri Local(int port) => new($"http://127.0.0.1:{port}/");
 
     public void Start()

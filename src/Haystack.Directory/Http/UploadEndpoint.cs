@@ -1,61 +1,87 @@
 using Haystack.Directory.Photos;
+using Haystack.Hosting.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace Haystack.Directory.Http;
 
 /// <summary>
 /// <c>POST /upload</c>: the raw body is the photo (its Content-Type is stored), or the first file of a
 /// multipart form (<c>curl -F file=@cat.jpg</c>). <c>?key=&lt;hex&gt;&amp;alt=&lt;n&gt;</c> sets the caller's own key.
+/// Either way the photo is read whole before any replica is written, into a buffer that grows within the directory's
+/// <see cref="UploadMemoryBudget"/>; a multipart form is read as a stream (no temporary files, which a read-only root
+/// file system would refuse).
 /// </summary>
 internal static class UploadEndpoint
 {
-    private const int CopyChunkBytes = 64 * 1024;
-
     public static void MapUploadEndpoint(this IEndpointRouteBuilder routes) => routes.MapPost("/upload", UploadAsync);
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, string? key, string? alt, PhotoUploader uploader, DirectoryOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(
+        HttpContext context, string? key, string? alt, PhotoUploader uploader, DirectoryOptions options, UploadMemoryBudget budget, CancellationToken cancellationToken)
     {
         var callerKey = RequestValues.Key(key);
         var alternateKey = RequestValues.AlternateKey(alt);
-        var (data, contentType) = request.HasFormContentType
-            ? await ReadFormFileAsync(request, options.MaxUploadBytes, cancellationToken)
-            : (await ReadBodyAsync(request.Body, request.ContentLength, options.MaxUploadBytes, cancellationToken), request.ContentType);
+        var request = context.Request;
+        if (request.ContentLength > options.MaxUploadBytes)
+        {
+            throw TooLarge(options.MaxUploadBytes);
+        }
+        if (request.HasFormContentType && !MultipartRequest.IsMultipart(request.ContentType))
+        {
+            throw new BadHttpRequestException(
+                "A url-encoded form cannot carry a photo; send its bytes as the body, or one file in multipart/form-data (curl -F file=@photo.jpg).",
+                StatusCodes.Status415UnsupportedMediaType);
+        }
 
-        var stored = await uploader.UploadAsync(new UploadRequest(data, contentType, callerKey, alternateKey), cancellationToken);
-        var id = stored.Id.ToString();
-        return TypedResults.Created(stored.Url, new UploadResponse(id, stored.Url.ToString(), stored.Id.VolumeId, stored.Size));
+        var (body, contentType) = MultipartRequest.IsMultipart(request.ContentType)
+            ? await ReadFormFileAsync(context, options, budget, cancellationToken)
+            : (await ReadAsync(context, request.Body, request.ContentLength, options, budget, cancellationToken), request.ContentType);
+        using (body)
+        {
+            var stored = await uploader.UploadAsync(new UploadRequest(body.Memory, contentType, callerKey, alternateKey), cancellationToken);
+            return TypedResults.Created(stored.Url, new UploadResponse(stored.Id.ToString(), stored.Url.ToString(), stored.Id.VolumeId, stored.Size));
+        }
     }
 
-    private static async Task<(ReadOnlyMemory<byte>, string?)> ReadFormFileAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The first file part of the form, read as it streams by; parts before it are skipped unread.</summary>
+    private static async Task<(UploadBuffer, string?)> ReadFormFileAsync(
+        HttpContext context, DirectoryOptions options, UploadMemoryBudget budget, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
-        var file = form.Files.FirstOrDefault()
-            ?? throw new DirectoryException(DirectoryFailure.InvalidArgument, "The multipart upload holds no file; send one file part (curl -F file=@photo.jpg).");
-        await using var stream = file.OpenReadStream();
-        return (await ReadBodyAsync(stream, file.Length, maxBytes, cancellationToken), file.ContentType);
+        var reader = new MultipartReader(MultipartRequest.Boundary(context.Request.ContentType!), context.Request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
+            {
+                return (await ReadAsync(context, section.Body, null, options, budget, cancellationToken), section.ContentType);
+            }
+            await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+        }
+        throw new DirectoryException(DirectoryFailure.InvalidArgument, "The multipart upload holds no file; send one file part (curl -F file=@photo.jpg).");
     }
 
     /// <summary>Reads the whole body before anything is written, refusing it (413) as soon as it is known to be too large.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<UploadBuffer> ReadAsync(
+        HttpContext context, Stream body, long? declaredLength, DirectoryOptions options, UploadMemoryBudget budget, CancellationToken cancellationToken)
     {
-        if (declaredLength > maxBytes)
+        UploadBuffer read;
+        try
         {
-            throw TooLarge(maxBytes);
+            // One byte more than the limit, so that a longer body is known to be too long.
+            read = await UploadBuffer.ReadAsync(context, body, declaredLength, options.MaxUploadBytes + 1, budget, options.UploadStallLimit, cancellationToken);
         }
-        var buffer = new MemoryStream((int)(declaredLength ?? 0));
-        var chunk = new byte[CopyChunkBytes];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        catch (UploadMemoryExhaustedException e)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(maxBytes);
-            }
-            buffer.Write(chunk, 0, read);
+            throw new DirectoryException(DirectoryFailure.Unavailable, e.Message, e);
         }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (read.Length > options.MaxUploadBytes)
+        {
+            read.Dispose();
+            throw TooLarge(options.MaxUploadBytes);
+        }
+        return read;
     }
 
     private static DirectoryException TooLarge(int maxBytes) => new(DirectoryFailure.TooLarge,

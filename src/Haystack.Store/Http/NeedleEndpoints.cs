@@ -1,4 +1,5 @@
 using Haystack.Hosting;
+using Haystack.Hosting.Uploads;
 using Haystack.Store.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,18 +55,19 @@ internal static class NeedleEndpoints
         headers.IfUnmodifiedSince.Count > 0 || headers.Range.Count > 0 || headers.IfRange.Count > 0;
 
     private static async Task<IResult> WriteAsync(
-        string photoId, HttpContext context, PhotoStore photos, StoreOptions options, StoreStats stats, CancellationToken cancellationToken)
+        string photoId, HttpContext context, PhotoStore photos, StoreOptions options, UploadMemoryBudget budget, StoreStats stats, CancellationToken cancellationToken)
     {
         var id = RequestIds.Photo(photoId);
         photos.EnsureWritable(id);
-        UploadBody body;
+        UploadBuffer body;
         try
         {
-            body = await UploadBody.ReadAsync(context.Request, id, options.MaxNeedleBytes, cancellationToken);
+            body = await UploadBody.ReadAsync(context, id, options, budget, cancellationToken);
         }
         catch (Exception e)
         {
-            // Refused before reading (411, 413), or the client cut or stalled the body: either way nothing is stored.
+            // Refused before reading (411, 413, 415), over the memory budget (503), or the client cut or stalled the body:
+            // either way nothing is stored.
             stats.Record(StoreOperation.Write, e is StoreException ? RequestOutcome.Rejected : RequestOutcome.Aborted, 0, TimeSpan.Zero);
             throw;
         }

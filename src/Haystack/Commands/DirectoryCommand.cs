@@ -101,6 +101,8 @@ public static class DirectoryCommand
         telemetry.AddTo(command);
         var security = new SecurityArguments();
         security.AddServerOptions(command);
+        var uploadLimits = new UploadLimitArguments();
+        uploadLimits.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             if (ServerSecurity.TryRead(security, result, "directory") is not { } secured)
@@ -143,6 +145,9 @@ public static class DirectoryCommand
                 Keys = secured.Keys,
                 Tls = secured.Tls,
                 TrustedCa = secured.TrustedCa,
+                UploadMemoryBudgetBytes = uploadLimits.Budget(result),
+                UploadStallLimit = uploadLimits.StallLimit(result),
+                MaxConnections = uploadLimits.MaxConnections(result),
             };
             try
             {

@@ -48,6 +48,8 @@ public static class StoreCommand
         telemetry.AddTo(command);
         var security = new SecurityArguments();
         security.AddServerOptions(command);
+        var uploadLimits = new UploadLimitArguments();
+        uploadLimits.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             if (ServerSecurity.TryRead(security, result, "store") is not { } secured)
@@ -69,6 +71,9 @@ public static class StoreCommand
                 Telemetry = telemetry.Read(result),
                 Keys = secured.Keys,
                 Tls = secured.Tls,
+                UploadMemoryBudgetBytes = uploadLimits.Budget(result),
+                UploadStallLimit = uploadLimits.StallLimit(result),
+                MaxConnections = uploadLimits.MaxConnections(result),
             };
             RunSocketCompletionsInline();
             await using var server = StoreServer.Create(options);
