@@ -1,4 +1,5 @@
 using Haystack.Storage;
+using Haystack.Store.Scrub;
 using Haystack.Telemetry;
 
 namespace Haystack.Store;
@@ -29,6 +30,9 @@ public sealed record StoreOptions
 
     public TimeSpan MinUploadGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The background scrub: its rate (0 pauses it), step and the time between passes.</summary>
+    public ScrubOptions Scrub { get; init; } = new();
+
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
@@ -57,6 +61,7 @@ public sealed record StoreOptions
                 "Kestrel checks data rates once a second; the grace period must be longer than that.");
         }
         Volume.Validate();
+        Scrub.Validate();
     }
 
     private static void ValidatePort(int port, string name)

@@ -2,6 +2,7 @@ using Haystack.Hosting;
 using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
+using Haystack.Store.Scrub;
 using Haystack.Store.Stats;
 using Haystack.Storage;
 using Haystack.Telemetry;
@@ -30,6 +31,7 @@ public sealed class StoreServer : IAsyncDisposable
     private readonly HttpAndGrpcListeners _listeners;
     private readonly CancellationTokenSource _stopping = new();
     private Task _loading = Task.CompletedTask;
+    private Task _scrubbing = Task.CompletedTask;
 
     private StoreServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
@@ -79,6 +81,7 @@ public sealed class StoreServer : IAsyncDisposable
         builder.Services.AddSingleton<VolumeSet>();
         builder.Services.AddSingleton<StoreMetrics>();
         builder.Services.AddSingleton<StoreStats>();
+        builder.Services.AddSingleton<StoreScrubber>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddSingleton<StoreGrpcService>();
         builder.Services.AddGrpcEndpoints<StoreReadinessCheck>(V1.Store.Descriptor.FullName, options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
@@ -89,6 +92,8 @@ public sealed class StoreServer : IAsyncDisposable
         app.MapMetrics();
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
+        app.MapScrubEndpoints();
+        app.MapNeedleRepairEndpoints();
         app.MapNeedleEndpoints();
         app.MapGrpcEndpoints<StoreGrpcService>();
         app.MapFallback((HttpContext context) => TypedResults.Json(
@@ -148,6 +153,8 @@ public sealed class StoreServer : IAsyncDisposable
             // Cancelled by the stop above, or failed and already logged and rethrown by WaitForShutdownAsync:
             // either way the volumes that did open are closed below.
         }
+        // The scrub ends its step at the cancellation above, before the volumes it reads are closed.
+        await _scrubbing;
         await _app.DisposeAsync();
         _stopping.Dispose();
     }
@@ -158,6 +165,7 @@ public sealed class StoreServer : IAsyncDisposable
         try
         {
             await Volumes.LoadAsync(_stopping.Token);
+            _scrubbing = Task.Run(() => _app.Services.GetRequiredService<StoreScrubber>().RunAsync(_stopping.Token), CancellationToken.None);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ namespace Haystack.Store;
 /// The volumes of one Store directory: discovered and opened in parallel at start-up (each runs its own crash
 /// recovery), created on request, looked up by id for every needle operation, closed together.
 /// </summary>
-public sealed class VolumeSet : IAsyncDisposable
+public sealed partial class VolumeSet : IAsyncDisposable
 {
     private const string DataFileExtension = ".dat";
 

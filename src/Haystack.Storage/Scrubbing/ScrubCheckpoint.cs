@@ -28,6 +28,9 @@ public sealed record ScrubCheckpoint
     /// <summary>Whole passes completed.</summary>
     public long Passes { get; init; }
 
+    /// <summary>Needles of this volume repaired from a healthy replica so far.</summary>
+    public long Repairs { get; init; }
+
     /// <summary>Live needles found damaged or missing and not repaired yet.</summary>
     public IReadOnlyList<ScrubFinding> Findings { get; init; } = [];
 

@@ -47,15 +47,19 @@ public sealed partial class Volume
     /// must verify. When the needle map names a live needle of the same length, the copy is written over exactly those
     /// bytes (the index record stays right); when the volume lacks the needle, or holds it at another length, the copy is
     /// appended and wins as an overwrite would. Returns once the write is durable (fdatasync). Works on read-only volumes:
-    /// it restores what was there. Waits for a running compaction, which would otherwise copy the damaged bytes.
+    /// it restores what was there. The copy must be needle <paramref name="expected"/>. Waits for a running compaction, which would otherwise copy the damaged bytes.
     /// </summary>
-    public async ValueTask<NeedleRepair> RepairNeedleAsync(ReadOnlyMemory<byte> needle, CancellationToken cancellationToken = default)
+    public async ValueTask<NeedleRepair> RepairNeedleAsync(ReadOnlyMemory<byte> needle, NeedleId expected, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         var problem = NeedleCodec.Verify(needle.Span, out var header);
         if (problem is null && header.TotalLength != needle.Length)
         {
             problem = $"it is {needle.Length} bytes, its header says {header.TotalLength}";
+        }
+        if (problem is null && header.Id != expected)
+        {
+            problem = $"it is needle {header.Id}, not {expected}";
         }
         if (problem is null && header.IsDeleted)
         {

@@ -6,6 +6,12 @@ namespace Haystack.Storage;
 
 public sealed partial class Volume
 {
+    /// <summary>The largest read a scrub asks its throttle for at once (a larger needle is read whole, in one request).</summary>
+    public const int ScrubReadBlockBytes = ScrubReader.BlockSize;
+
+    /// <summary>True once the volume was disposed (closed for good, or replaced by a rebuilt copy).</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1;
+
     /// <summary>
     /// Checks every live needle that starts in [<paramref name="from"/>, <paramref name="from"/> + <paramref name="maxBytes"/>)
     /// against the data file: the bytes at the offset the needle map (the index records) names must be a whole needle with

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Haystack.Store.Scrub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,8 +25,8 @@ internal static class VolumeEndpoints
         volumes.MapPut("/{volumeId}/stream", ImportAsync);
     }
 
-    private static IResult List(VolumeSet volumes) =>
-        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatusReport.From(v.Stats)) });
+    private static IResult List(VolumeSet volumes, StoreScrubber scrubber) =>
+        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatusReport.From(v, scrubber)) });
 
     /// <summary>Optional query parameter <c>replicas</c> (default 1) is recorded in the superblock.</summary>
     private static async Task<IResult> CreateAsync(string volumeId, string? replicas, VolumeSet volumes, CancellationToken cancellationToken)
@@ -40,8 +41,8 @@ internal static class VolumeEndpoints
         return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
     }
 
-    private static IResult Status(string volumeId, VolumeSet volumes) =>
-        TypedResults.Ok(VolumeStatusReport.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
+    private static IResult Status(string volumeId, VolumeSet volumes, StoreScrubber scrubber) =>
+        TypedResults.Ok(VolumeStatusReport.From(volumes.Get(RequestIds.Volume(volumeId)), scrubber));
 
     private static async Task<IResult> MarkReadOnlyAsync(string volumeId, VolumeSet volumes) =>
         TypedResults.Ok(VolumeStatusReport.From((await volumes.MarkReadOnlyAsync(RequestIds.Volume(volumeId))).Stats));
@@ -59,8 +60,12 @@ internal static class VolumeEndpoints
         return TypedResults.Stream(volume.OpenReadStream(), "application/octet-stream", $"{volume.Id}.dat");
     }
 
-    /// <summary>The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit.</summary>
-    private static async Task<IResult> ImportAsync(string volumeId, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit. With
+    /// <c>?replace=true</c> it rebuilds an existing (damaged) replica whole instead of creating one.
+    /// </summary>
+    private static async Task<IResult> ImportAsync(
+        string volumeId, bool? replace, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
     {
         var id = RequestIds.Volume(volumeId);
         var limit = options.Volume.SizeLimitBytes;
@@ -75,6 +80,11 @@ internal static class VolumeEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
             bodyLimit.MaxRequestBodySize = limit;
+        }
+        if (replace == true)
+        {
+            var rebuilt = await volumes.ReplaceAsync(id, context.Request.Body, length, cancellationToken);
+            return TypedResults.Ok(VolumeStatusReport.From(rebuilt.Stats));
         }
         var volume = await volumes.ImportAsync(id, context.Request.Body, length, cancellationToken);
         return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
