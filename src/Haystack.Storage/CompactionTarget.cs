@@ -14,14 +14,14 @@ internal sealed class CompactionTarget
 {
     private readonly VolumePaths _paths;
     private readonly SafeFileHandle _indexHandle;
-    private readonly IndexAppender _index;
+    private readonly BufferedIndexWriter _index;
     private readonly VolumeGeneration _generation;
 
     private CompactionTarget(VolumePaths paths, DataFile data, SafeFileHandle indexHandle, int mapFoldThreshold)
     {
         _paths = paths;
         _indexHandle = indexHandle;
-        _index = new IndexAppender(indexHandle, IndexFileHeader.Size);
+        _index = new BufferedIndexWriter(indexHandle, IndexFileHeader.Size);
         _generation = new VolumeGeneration(data, new NeedleMap(mapFoldThreshold));
     }
 
@@ -35,7 +35,7 @@ internal sealed class CompactionTarget
         var data = DataFile.Create(paths.CompactingData, superblock, options.PreallocationStepBytes);
         try
         {
-            var index = IndexWriter.CreateFile(paths.CompactingIndex, new IndexFileHeader(paths.VolumeId, superblock.CompactionRevision));
+            var index = BackgroundIndexWriter.CreateFile(paths.CompactingIndex, new IndexFileHeader(paths.VolumeId, superblock.CompactionRevision));
             return new CompactionTarget(paths, data, index, options.MapFoldThreshold);
         }
         catch
@@ -115,7 +115,7 @@ internal sealed class CompactionTarget
     public VolumeGeneration Activate()
     {
         _generation.Data.Path = _paths.Data;
-        _generation.StartIndex(new IndexWriter(_indexHandle, _paths.Index, _index.End, _generation.Data.Durability));
+        _generation.StartIndex(new BackgroundIndexWriter(_indexHandle, _paths.Index, _index.End, _generation.Data.Durability));
         return _generation;
     }
 

@@ -78,11 +78,11 @@ public sealed partial class Volume : IAsyncDisposable, IDisposable
         var data = DataFile.Create(paths.Data, superblock, options.PreallocationStepBytes);
         try
         {
-            var index = IndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));
+            var index = BackgroundIndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));
             LinuxFile.FlushData(index, paths.Index);
             LinuxFile.FlushDirectory(directory);
             var generation = new VolumeGeneration(data, new NeedleMap(options.MapFoldThreshold));
-            generation.StartIndex(new IndexWriter(index, paths.Index, IndexFileHeader.Size, data.Durability));
+            generation.StartIndex(new BackgroundIndexWriter(index, paths.Index, IndexFileHeader.Size, data.Durability));
             return new Volume(paths, options, generation, new RecoveryReport(0, 0, 0, null, null), readOnly: false);
         }
         catch

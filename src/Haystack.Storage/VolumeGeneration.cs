@@ -20,7 +20,7 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
     public DataFile Data { get; } = data;
 
     /// <summary>Set once recovery or compaction has brought the index file up to date.</summary>
-    public IndexWriter Index { get; private set; } = null!;
+    public BackgroundIndexWriter Index { get; private set; } = null!;
 
     public NeedleMap Map { get; } = map;
 
@@ -32,7 +32,7 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
 
     public long GarbageBytes => Volatile.Read(ref _garbageBytes);
 
-    public void StartIndex(IndexWriter index) => Index = index;
+    public void StartIndex(BackgroundIndexWriter index) => Index = index;
 
     /// <summary>Records a needle at <paramref name="slot"/>; the needle at the highest offset wins.</summary>
     public void ApplyPut(NeedleId id, NeedleSlot slot)

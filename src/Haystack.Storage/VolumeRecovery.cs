@@ -40,7 +40,7 @@ internal static class VolumeRecovery
             var loader = load.RebuildReason is null ? indexed! : new NeedleMapLoader(data.End / RebuildBytesPerRecordGuess);
             if (load.RebuildReason is not null)
             {
-                indexHandle = IndexWriter.CreateFile(paths.Index, new IndexFileHeader(paths.VolumeId, data.Superblock.CompactionRevision));
+                indexHandle = BackgroundIndexWriter.CreateFile(paths.Index, new IndexFileHeader(paths.VolumeId, data.Superblock.CompactionRevision));
                 load = load with { ValidLength = IndexFileHeader.Size, ScanStart = Superblock.Size, RecordsLoaded = 0 };
             }
             else
@@ -53,19 +53,19 @@ internal static class VolumeRecovery
                 RandomAccess.SetLength(indexHandle, load.ValidLength);
             }
 
-            var appender = new IndexAppender(indexHandle, load.ValidLength);
-            var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, loader, appender);
+            var indexWriter = new BufferedIndexWriter(indexHandle, load.ValidLength);
+            var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, loader, indexWriter);
             var generation = new VolumeGeneration(data, new NeedleMap(options.MapFoldThreshold));
             loader.LoadInto(generation);
             if (indexChanged || scanned > 0)
             {
                 // A clean restart changes nothing and skips these flushes; slow disks make them costly.
-                appender.Flush();
+                indexWriter.Flush();
                 LinuxFile.FlushData(indexHandle, paths.Index);
                 LinuxFile.FlushDirectory(paths.Directory);
             }
 
-            generation.StartIndex(new IndexWriter(indexHandle, paths.Index, appender.End, data.Durability));
+            generation.StartIndex(new BackgroundIndexWriter(indexHandle, paths.Index, indexWriter.End, data.Durability));
             var report = new RecoveryReport(load.RecordsLoaded, scanned, truncated, load.RebuildReason, compaction);
             return (generation, report);
         }
@@ -165,7 +165,7 @@ internal static class VolumeRecovery
     }
 
     private static (long Scanned, long Truncated) ScanUnindexed(
-        DataFile data, long start, NeedleMapLoader loader, IndexAppender appender)
+        DataFile data, long start, NeedleMapLoader loader, BufferedIndexWriter indexWriter)
     {
         long scanned = 0;
         using var scanner = new NeedleScanner(data.Handle, start, data.End);
@@ -176,12 +176,12 @@ internal static class VolumeRecovery
                 var slot = NeedleSlot.FromBytes(needle.Offset, needle.Header.TotalLength);
                 var put = VolumeGeneration.PutRecord(needle.Header.Id, slot);
                 loader.Add(put);
-                appender.Append(put);
+                indexWriter.Append(put);
                 if (needle.Header.IsDeleted)
                 {
                     var tombstone = VolumeGeneration.TombstoneRecord(needle.Header.Id, slot);
                     loader.Add(tombstone);
-                    appender.Append(tombstone);
+                    indexWriter.Append(tombstone);
                 }
                 scanned++;
             }

@@ -9,7 +9,7 @@ public sealed class CoalescingTests
     public async Task Concurrent_misses_for_one_photo_make_one_store_read()
     {
         await using var cluster = await TestCluster.StartAsync();
-        await using var gated = await GatedReplica.StartAsync(cluster.Stores[0].Address);
+        await using var gated = await GatedReplica.StartAsync(cluster.Stores[0].Url);
         var data = Photos.Random(50_000, 60);
         var id = await cluster.UploadAsync(60, data);
         cluster.Directory.SetVolume(1, "writable", gated.Address);
@@ -35,7 +35,7 @@ public sealed class CoalescingTests
     public async Task A_client_that_hangs_up_does_not_fail_the_others_waiting_on_the_same_read()
     {
         await using var cluster = await TestCluster.StartAsync();
-        await using var gated = await GatedReplica.StartAsync(cluster.Stores[0].Address);
+        await using var gated = await GatedReplica.StartAsync(cluster.Stores[0].Url);
         var data = Photos.Random(1000, 61);
         var id = await cluster.UploadAsync(61, data);
         cluster.Directory.SetVolume(1, "writable", gated.Address);

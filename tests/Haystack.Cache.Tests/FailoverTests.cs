@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Haystack.Cache.Replicas;
 using Haystack.Cache.Tests.Support;
 using Haystack.Protocol;
+using Haystack.Testing;
 
 namespace Haystack.Cache.Tests;
 
@@ -74,7 +75,7 @@ public sealed class FailoverTests
         Assert.Empty(failures);
         Assert.True(await cluster.Cache.StatAsync("failovers") > 0);
         var report = await cluster.Directory.NextReportAsync();
-        Assert.Equal(cluster.Stores[0].Address.GetLeftPart(UriPartial.Authority), report.Store);
+        Assert.Equal(cluster.Stores[0].Url.GetLeftPart(UriPartial.Authority), report.Store);
         Assert.Equal("unreachable", report.Problem);
     }
 
@@ -87,15 +88,15 @@ public sealed class FailoverTests
         var damaged = cluster.Stores[0];
         await damaged.StopAsync();
         FlipByte(damaged.DataFile(1), data, 4000);
-        await using var restarted = await TestStore.StartAsync(damaged.DataDirectory);
-        cluster.Directory.SetVolume(1, "writable", restarted.Address, cluster.Stores[1].Address, cluster.Stores[2].Address);
+        await using var restarted = await TestStore.StartAsync(dataDirectory: damaged.DataDirectory);
+        cluster.Directory.SetVolume(1, "writable", restarted.Url, cluster.Stores[1].Url, cluster.Stores[2].Url);
 
         using var response = await cluster.Cache.Http.GetAsync($"/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(data, await response.Content.ReadAsByteArrayAsync());
         var report = await cluster.Directory.NextReportAsync();
-        Assert.Equal(new Report(id.ToString(), restarted.Address.GetLeftPart(UriPartial.Authority), "corrupt"), report);
+        Assert.Equal(new Report(id.ToString(), restarted.Url.GetLeftPart(UriPartial.Authority), "corrupt"), report);
         Assert.Equal(1, await cluster.Cache.StatAsync("failovers"));
         Assert.Equal("HIT", Photos.CacheStatus(await cluster.Cache.Http.GetAsync($"/{id}")));
     }
@@ -107,7 +108,7 @@ public sealed class FailoverTests
         await using var hung = await GatedReplica.StartAsync(store: null);
         var data = Photos.Random(3000, 43);
         var id = await cluster.UploadAsync(KeyTriedFirstAt(0), data);
-        cluster.Directory.SetVolume(1, "writable", hung.Address, cluster.Stores[1].Address, cluster.Stores[2].Address);
+        cluster.Directory.SetVolume(1, "writable", hung.Address, cluster.Stores[1].Url, cluster.Stores[2].Url);
 
         using var response = await cluster.Cache.Http.GetAsync($"/{id}");
 
@@ -124,7 +125,7 @@ public sealed class FailoverTests
         await using var hung = await GatedReplica.StartAsync(store: null);
         var data = Photos.Random(3000, 50);
         var id = await cluster.UploadAsync(KeyTriedFirstAt(1), data);
-        cluster.Directory.SetVolume(1, "degraded", cluster.Stores[1].Address, hung.Address, cluster.Stores[2].Address);
+        cluster.Directory.SetVolume(1, "degraded", cluster.Stores[1].Url, hung.Address, cluster.Stores[2].Url);
 
         using var response = await cluster.Cache.Http.GetAsync($"/{id}");
 
@@ -165,7 +166,7 @@ public sealed class FailoverTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<ErrorBody>())!.Error;
         Assert.Contains(id.ToString(), error);
-        Assert.All(cluster.Stores, store => Assert.Contains(store.Address.GetLeftPart(UriPartial.Authority), error));
+        Assert.All(cluster.Stores, store => Assert.Contains(store.Url.GetLeftPart(UriPartial.Authority), error));
         Assert.Equal(1, await cluster.Cache.StatAsync("unavailable"));
     }
 
@@ -175,13 +176,13 @@ public sealed class FailoverTests
         await using var cluster = await TestCluster.StartAsync(configure: o => o with { LookupTtl = TimeSpan.FromHours(1) });
         var first = await cluster.UploadAsync(46, [4, 5, 6]);
         var second = await cluster.UploadAsync(47, [7, 8, 9]);
-        cluster.Directory.SetVolume(1, "writable", cluster.Stores[0].Address);
+        cluster.Directory.SetVolume(1, "writable", cluster.Stores[0].Url);
         (await cluster.Cache.Http.GetAsync($"/{first}")).EnsureSuccessStatusCode();
         Assert.Equal(1, cluster.Directory.Lookups);
 
         // The volume moved: its only known replica is gone, and the Directory now names another store.
         await cluster.Stores[0].StopAsync();
-        cluster.Directory.SetVolume(1, "writable", cluster.Stores[1].Address);
+        cluster.Directory.SetVolume(1, "writable", cluster.Stores[1].Url);
         using var response = await cluster.Cache.Http.GetAsync($"/{second}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -30,8 +30,8 @@ public static class SyntheticVolume
         var dataFile = DataFile.Create(paths.Data, superblock, preallocationStep: 0);
         try
         {
-            using var index = IndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));
-            var indexAppender = new IndexAppender(index, IndexFileHeader.Size);
+            using var index = BackgroundIndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));
+            var indexWriter = new BufferedIndexWriter(index, IndexFileHeader.Size);
             var buffer = new byte[Math.Max(BufferBytes, needleLength)];
             var used = 0;
             var offset = (long)Superblock.Size;
@@ -47,11 +47,11 @@ public static class SyntheticVolume
                 new NeedleHeader((uint)n, needleId, dataBytes, 0, NeedleFlags.None).WriteTo(buffer.AsSpan(used));
                 body.CopyTo(buffer.AsSpan(used + NeedleLayout.HeaderSize));
                 used += needleLength;
-                indexAppender.Append(new IndexRecord(needleId, (uint)(offset / NeedleLayout.Alignment), (uint)(needleLength / NeedleLayout.Alignment), false));
+                indexWriter.Append(new IndexRecord(needleId, (uint)(offset / NeedleLayout.Alignment), (uint)(needleLength / NeedleLayout.Alignment), false));
                 offset += needleLength;
             }
             dataFile.Append(buffer.AsSpan(0, used));
-            indexAppender.Flush();
+            indexWriter.Flush();
             LinuxFile.FlushData(dataFile.Handle, paths.Data);
             LinuxFile.FlushData(index, paths.Index);
             LinuxFile.FlushDirectory(directory);

@@ -1,4 +1,5 @@
 using Haystack.Protocol;
+using Haystack.Testing;
 
 namespace Haystack.Cache.Tests.Support;
 
@@ -22,7 +23,7 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => TestStore.StartAsync()));
         var directory = await FakeDirectory.StartAsync();
-        directory.SetVolume(1, volumeState, [.. stores.Select(s => s.Address)]);
+        directory.SetVolume(1, volumeState, [.. stores.Select(s => s.Url)]);
         var cache = await TestCache.StartAsync(directory.Address, configure);
         return new TestCluster(stores, directory, cache);
     }

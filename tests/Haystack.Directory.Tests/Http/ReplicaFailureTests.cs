@@ -4,6 +4,7 @@ using System.Text.Json;
 using Haystack.Directory.Tests.Support;
 using Haystack.Directory.Volumes;
 using Haystack.Protocol;
+using Haystack.Testing;
 
 namespace Haystack.Directory.Tests.Http;
 

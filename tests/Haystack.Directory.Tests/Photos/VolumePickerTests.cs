@@ -1,6 +1,6 @@
 using Haystack.Directory.Photos;
 using Haystack.Directory.Volumes;
-using Haystack.Directory.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Haystack.Directory.Tests.Photos;
 
@@ -22,7 +22,7 @@ public sealed class VolumePickerTests
     [Fact]
     public void Recent_load_spreads_consecutive_uploads_and_decays_back()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var load = new VolumeLoad(time);
         LogicalVolume[] volumes = [Volume(1, free: 1000), Volume(2, free: 900)];
 
@@ -42,7 +42,7 @@ public sealed class VolumePickerTests
     [Fact]
     public void An_upload_in_flight_counts_until_it_ends()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var load = new VolumeLoad(time);
 
         var upload = load.Begin(3);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haystack.Directory.Volumes;
+using Haystack.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Directory.Tests.Support;

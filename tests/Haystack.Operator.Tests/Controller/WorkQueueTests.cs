@@ -1,5 +1,5 @@
 using Haystack.Operator.Controller;
-using Haystack.Operator.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Operator.Tests.Controller;
 
@@ -8,7 +8,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Key_added_many_times_is_handed_out_once()
     {
-        using var queue = new WorkQueue<string>(new ManualTimeProvider());
+        using var queue = new WorkQueue<string>(new TimerCountingTimeProvider());
         queue.Add("a");
         queue.Add("a");
         queue.Add("b");
@@ -24,7 +24,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Key_added_while_being_processed_waits_for_done_then_comes_back_once()
     {
-        using var queue = new WorkQueue<string>(new ManualTimeProvider());
+        using var queue = new WorkQueue<string>(new TimerCountingTimeProvider());
         queue.Add("a");
         var key = await queue.TakeAsync(CancellationToken.None);
 
@@ -41,7 +41,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Add_after_hands_the_key_out_only_once_it_is_due()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var queue = new WorkQueue<string>(time);
         queue.AddAfter("a", TimeSpan.FromSeconds(10));
         var take = queue.TakeAsync(CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class WorkQueueTests
     [Fact]
     public void Only_the_earliest_delayed_add_of_a_key_is_kept()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var queue = new WorkQueue<string>(time);
 
         queue.AddAfter("a", TimeSpan.FromMinutes(5));
@@ -72,7 +72,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task Take_stops_when_cancelled()
     {
-        using var queue = new WorkQueue<string>(new ManualTimeProvider());
+        using var queue = new WorkQueue<string>(new TimerCountingTimeProvider());
         using var cancel = new CancellationTokenSource();
         var take = queue.TakeAsync(cancel.Token);
 

@@ -4,6 +4,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Haystack.Protocol.Store.V1;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Store.Tests.Grpc;

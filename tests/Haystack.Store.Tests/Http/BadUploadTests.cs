@@ -1,5 +1,6 @@
 using System.Net;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Store.Tests.Http;
 

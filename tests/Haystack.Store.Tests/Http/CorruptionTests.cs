@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haystack.Store.Tests.Http;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haystack.Store.Tests.Http;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Store.Tests.Http;
 

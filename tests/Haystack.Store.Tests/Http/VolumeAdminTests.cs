@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Store.Tests.Http;
 

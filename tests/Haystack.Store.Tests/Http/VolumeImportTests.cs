@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Store.Tests.Http;
 

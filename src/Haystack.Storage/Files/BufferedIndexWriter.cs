@@ -3,8 +3,11 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Haystack.Storage.Files;
 
-/// <summary>Buffered, single-threaded appends to an index file, for recovery and compaction.</summary>
-internal sealed class IndexAppender(SafeFileHandle handle, long end)
+/// <summary>
+/// Buffered, single-threaded appends to an index file, for recovery and compaction, which fill an
+/// index no one else writes yet; the live volume's index is written by <see cref="BackgroundIndexWriter"/>.
+/// </summary>
+internal sealed class BufferedIndexWriter(SafeFileHandle handle, long end)
 {
     private const int BufferRecords = 16384;
 

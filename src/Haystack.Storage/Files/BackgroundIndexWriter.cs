@@ -11,7 +11,7 @@ namespace Haystack.Storage.Files;
 /// data file, which is what lets recovery resume its scan after the last indexed needle. Losing the
 /// tail of the index costs a longer scan, never data, so the index file is not flushed per batch.
 /// </summary>
-internal sealed class IndexWriter : IAsyncDisposable
+internal sealed class BackgroundIndexWriter : IAsyncDisposable
 {
     private const int MaxBatchRecords = 8192;
 
@@ -24,7 +24,7 @@ internal sealed class IndexWriter : IAsyncDisposable
     private int _wakePending;
     private volatile bool _stopping;
 
-    public IndexWriter(SafeFileHandle handle, string path, long end, GroupCommit durability)
+    public BackgroundIndexWriter(SafeFileHandle handle, string path, long end, GroupCommit durability)
     {
         _handle = handle;
         Path = path;
