@@ -39,6 +39,35 @@ public static partial class LockedFile
         }
     }
 
+    /// <summary>The whole file, read without the lock.</summary>
+    public static byte[] ReadAll(string path)
+    {
+        var descriptor = open(path, OpenReadWrite);
+        if (descriptor < 0)
+        {
+            throw new IOException($"open {path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+        try
+        {
+            var bytes = new byte[new FileInfo(path).Length];
+            long done = 0;
+            while (done < bytes.Length)
+            {
+                var read = pread(descriptor, bytes.AsSpan((int)done), (nint)(bytes.Length - done), done);
+                if (read <= 0)
+                {
+                    throw new IOException($"pread {path} at {done}: errno {Marshal.GetLastPInvokeError()}");
+                }
+                done += read;
+            }
+            return bytes;
+        }
+        finally
+        {
+            _ = close(descriptor);
+        }
+    }
+
     public static void Truncate(string path, long length)
     {
         if (truncate(path, length) != 0)
@@ -51,7 +80,7 @@ public static partial class LockedFile
     private static partial int open(string path, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
-    private static partial nint pread(int descriptor, byte[] bytes, nint count, long offset);
+    private static partial nint pread(int descriptor, Span<byte> bytes, nint count, long offset);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint pwrite(int descriptor, byte[] bytes, nint count, long offset);
