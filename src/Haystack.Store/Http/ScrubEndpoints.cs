@@ -2,6 +2,7 @@ using System.Globalization;
 using Haystack.Store.Scrub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Haystack.Store.Http;
@@ -55,12 +56,12 @@ internal static class ScrubEndpoints
 
     private static IResult Summary(StoreScrubber scrubber) => TypedResults.Ok(Figures(scrubber));
 
-    private static IResult SetRate(string? bytes_per_second, StoreScrubber scrubber)
+    private static IResult SetRate([FromQuery(Name = "bytes_per_second")] string? bytesPerSecond, StoreScrubber scrubber)
     {
-        if (!long.TryParse(bytes_per_second, NumberStyles.None, CultureInfo.InvariantCulture, out var rate))
+        if (!long.TryParse(bytesPerSecond, NumberStyles.None, CultureInfo.InvariantCulture, out var rate))
         {
             throw new StoreException(StoreFailure.InvalidArgument,
-                $"bytes_per_second '{bytes_per_second}' is not a number of bytes per second (0 pauses the scrub); nothing changed.");
+                $"bytes_per_second '{bytesPerSecond}' is not a number of bytes per second (0 pauses the scrub); nothing changed.");
         }
         scrubber.Pacer.SetRate(rate);
         return Summary(scrubber);
