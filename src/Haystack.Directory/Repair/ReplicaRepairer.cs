@@ -13,7 +13,8 @@ namespace Haystack.Directory.Repair;
 /// store that writes it) over the damaged one, so one bad sector costs one needle's copy. A replica missing more than
 /// <see cref="DirectoryOptions.RebuildThreshold"/> of its needles, or whose data file was cut short, is rebuilt whole from
 /// a healthy replica instead. The volume leaves the write path (degraded, needs_repair) while a replica has findings and
-/// needs_repair clears itself once every replica reports none.
+/// needs_repair clears itself once every replica reports none (a flag set by a cache's report that no store's findings
+/// back up still waits for <c>POST /volumes/{id}/repaired</c>).
 /// </summary>
 public sealed class ReplicaRepairer
 {
@@ -23,6 +24,7 @@ public sealed class ReplicaRepairer
     private readonly DirectoryOptions _options;
     private readonly ILogger<ReplicaRepairer> _logger;
     private readonly ConcurrentDictionary<uint, VolumeRepairs> _repairs = new();
+    private readonly ConcurrentDictionary<uint, bool> _awaitingRepair = new();
     private long _needlesRepaired;
     private long _replicasRebuilt;
     private long _failures;
@@ -61,13 +63,15 @@ public sealed class ReplicaRepairer
         var damaged = replicas.Where(r => r.Status?.Scrub is { OpenFindings: > 0 }).ToArray();
         if (damaged.Length == 0)
         {
-            if (volume.NeedsRepair && replicas.All(r => r.Status?.Scrub is { OpenFindings: 0 }))
+            // Only a flag this repairer saw findings for clears itself: a report no store can back up waits for an operator.
+            if (volume.NeedsRepair && replicas.All(r => r.Status?.Scrub is { OpenFindings: 0 }) && _awaitingRepair.TryRemove(volume.Id, out _))
             {
                 await _table.UpdateAsync(volume.Id, v => v with { NeedsRepair = false }, cancellationToken);
                 _logger.LogInformation("Volume {VolumeId}: every replica reports no damaged needle; needs_repair cleared", volume.Id);
             }
             return false;
         }
+        _awaitingRepair[volume.Id] = true;
         await _transitions.MarkDegradedAsync(volume.Id,
             string.Join("; ", damaged.Select(d => $"the replica on {d.Store} has {d.Status!.Scrub!.OpenFindings} damaged or missing needles (found by its scrub)")),
             needsRepair: true, cancellationToken);
