@@ -9,7 +9,9 @@ namespace Haystack.Client;
 /// <param name="FreeBytes">Bytes left below the limit.</param>
 /// <param name="Needles">Photos stored, deleted ones included until compaction.</param>
 /// <param name="Reason">Why the volume is read-only or degraded, if it is.</param>
-/// <param name="NeedsRepair">A replica served corrupt data and must be rebuilt before the volume heals.</param>
+/// <param name="NeedsRepair">A replica has damaged or missing needles; the Directory repairs them and the flag clears itself.</param>
+/// <param name="Scrub">Each replica's scrub progress (null from a Directory that does not report it).</param>
+/// <param name="Repairs">What the Directory repaired in this volume; null when nothing.</param>
 public sealed record VolumeInfo(
     uint Id,
     VolumeState State,
@@ -19,4 +21,6 @@ public sealed record VolumeInfo(
     long FreeBytes,
     long Needles,
     string? Reason,
-    bool NeedsRepair);
+    bool NeedsRepair,
+    IReadOnlyList<ReplicaScrub>? Scrub = null,
+    VolumeRepairs? Repairs = null);

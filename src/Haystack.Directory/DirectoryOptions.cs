@@ -88,6 +88,12 @@ public sealed record DirectoryOptions
     /// <summary>The upload memory budget in force: the configured one, or the default for this container.</summary>
     public long UploadBudgetInForceBytes => UploadMemoryBudgetBytes ?? UploadMemoryBudget.DefaultBytes(ContainerMemoryLimit.Read(), MaxUploadBytes);
 
+    /// <summary>
+    /// A replica whose scrub finds more than this share of its needles damaged or missing is rebuilt whole from a healthy
+    /// replica; below it, each needle is repaired on its own.
+    /// </summary>
+    public double RebuildThreshold { get; init; } = 0.1;
+
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
@@ -161,6 +167,10 @@ public sealed record DirectoryOptions
         if (StoreTimeout <= TimeSpan.Zero || ProbeInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(StoreTimeout), "The store timeout and the probe interval must be positive.");
+        }
+        if (RebuildThreshold is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RebuildThreshold), RebuildThreshold, "The rebuild threshold is a share of a replica's needles, from 0 to 1.");
         }
     }
 

@@ -1,5 +1,6 @@
 using Haystack.Directory.Http;
 using Haystack.Directory.Photos;
+using Haystack.Directory.Repair;
 using Haystack.Directory.Rpc;
 using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
@@ -158,6 +159,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         services.AddSingleton<VolumeLoad>();
         services.AddSingleton<VolumeTransitions>();
         services.AddSingleton<VolumeGrowth>();
+        services.AddSingleton<ReplicaRepairer>();
         services.AddSingleton<VolumeMaintenance>();
         services.AddSingleton<WritableVolumeChooser>();
         services.AddSingleton<PhotoUploader>();

@@ -1,6 +1,9 @@
 namespace Haystack.Protocol;
 
-/// <summary>One volume as the admin endpoints and /stats report it (snake_case JSON).</summary>
+/// <summary>
+/// One volume as the admin endpoints and /stats report it (snake_case JSON). <see cref="Scrub"/> is where the store's
+/// background scrub of the volume stands (null from a store that does not scrub).
+/// </summary>
 public sealed record VolumeStatus(
     uint VolumeId,
     long SizeBytes,
@@ -13,4 +16,5 @@ public sealed record VolumeStatus(
     double GarbageRatio,
     bool ReadOnly,
     uint CompactionRevision,
-    int ReplicaCount);
+    int ReplicaCount,
+    ScrubStatus? Scrub = null);

@@ -111,15 +111,7 @@ public sealed partial class Volume
         VolumeGeneration generation, NeedleId id, uint cookie, NeedleSlot slot, byte[] buffer, int length)
     {
         var bytes = buffer.AsSpan(0, length);
-        var problem = NeedleCodec.Verify(bytes, out var header);
-        if (problem is null && header.Id != id)
-        {
-            problem = $"the bytes at this offset belong to needle {header.Id}";
-        }
-        if (problem is null && header.TotalLength != slot.Length)
-        {
-            problem = $"the needle is {header.TotalLength} bytes, the index says {slot.Length}";
-        }
+        var problem = NeedleCodec.Verify(bytes, id, slot.Length, out var header);
         if (problem is not null)
         {
             throw new NeedleCorruptException(Id, id, slot.Offset, generation.Data.Path, problem);

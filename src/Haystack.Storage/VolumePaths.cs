@@ -17,4 +17,7 @@ public sealed record VolumePaths(string Directory, VolumeId VolumeId)
 
     /// <summary>Present when the volume was marked read-only; survives restarts.</summary>
     public string ReadOnlyMarker => Path.Combine(Directory, $"{VolumeId}.readonly");
+
+    /// <summary>Where the scrub of this volume stands and what it found, so a pass resumes after a restart.</summary>
+    public string ScrubCheckpoint => Path.Combine(Directory, $"{VolumeId}.scrub");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Haystack.Protocol;
 using Haystack.Storage;
 using Haystack.Storage.Checksums;
+using Haystack.Store.Scrub;
 using Haystack.Store.Stats;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace Haystack.Store;
 /// Needle reads, writes and deletes by photo id, shared by the HTTP and gRPC fronts: finds the volume, calls
 /// the engine, turns its errors into <see cref="StoreException"/>s a client can act on, and records stats.
 /// </summary>
-public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<PhotoStore> logger)
+public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, StoreScrubber scrubber, ILogger<PhotoStore> logger)
 {
     /// <summary>
     /// Refuses a write the volume cannot take (not here, still loading, read-only) before its body is received, so a
@@ -149,6 +150,7 @@ public sealed class PhotoStore(VolumeSet volumes, StoreStats stats, ILogger<Phot
     {
         // The operator needs the file and offset; the client only needs to know to try another replica.
         logger.LogError(e, "Corrupt needle served as an error: photo {PhotoId} in volume {VolumeId}", id, id.VolumeId);
+        scrubber.RecordCorruptRead(e);
         return new StoreException(StoreFailure.Corrupt,
             $"Photo {id} failed its checksum on this store and was not returned; read it from another replica.", e);
     }

@@ -25,6 +25,8 @@ public enum StoreFailure
     VolumeFull,
     /// <summary>The needle failed its checks; its bytes are withheld. HTTP 500, gRPC DATA_LOSS.</summary>
     Corrupt,
+    /// <summary>A needle cannot be repaired in place (the data file was cut short): rebuild the replica whole. HTTP 409, gRPC FAILED_PRECONDITION.</summary>
+    RebuildNeeded,
     /// <summary>The volume stopped (closed or failed to sync). HTTP 503, gRPC UNAVAILABLE.</summary>
     Unavailable,
     /// <summary>A pull from a peer store failed: unreachable, an error, or a copy that did not verify. HTTP 502, gRPC UNAVAILABLE.</summary>

@@ -2,6 +2,7 @@ using Haystack.Hosting;
 using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Storage;
+using Haystack.Store.Scrub;
 using Haystack.Telemetry;
 
 namespace Haystack.Store;
@@ -50,6 +51,9 @@ public sealed record StoreOptions
     /// <summary>Open connections the store accepts in all.</summary>
     public int MaxConnections { get; init; } = KestrelLimits.DefaultMaxConnections;
 
+    /// <summary>The background scrub: its rate (0 pauses it), step and the time between passes.</summary>
+    public ScrubOptions Scrub { get; init; } = new();
+
     /// <summary>/metrics, traces and the log format.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
@@ -91,6 +95,7 @@ public sealed record StoreOptions
             throw new ArgumentOutOfRangeException(nameof(MaxConnections),
                 "The store needs at least one connection (--max-connections), a positive upload stall limit and a wait that is not negative.");
         }
+        Scrub.Validate();
     }
 
     private static void ValidatePort(int port, string name)

@@ -3,6 +3,7 @@ using Haystack.Hosting.Uploads;
 using Haystack.Protocol;
 using Haystack.Store.Http;
 using Haystack.Store.Rpc;
+using Haystack.Store.Scrub;
 using Haystack.Store.Stats;
 using Haystack.Storage;
 using Haystack.Telemetry;
@@ -31,6 +32,7 @@ public sealed class StoreServer : IAsyncDisposable
     private readonly HttpAndGrpcListeners _listeners;
     private readonly CancellationTokenSource _stopping = new();
     private Task _loading = Task.CompletedTask;
+    private Task _scrubbing = Task.CompletedTask;
 
     private StoreServer(WebApplication app, HttpAndGrpcListeners listeners)
     {
@@ -81,6 +83,7 @@ public sealed class StoreServer : IAsyncDisposable
         builder.Services.AddSingleton<VolumePull>();
         builder.Services.AddSingleton<StoreMetrics>();
         builder.Services.AddSingleton<StoreStats>();
+        builder.Services.AddSingleton<StoreScrubber>();
         builder.Services.AddSingleton<PhotoStore>();
         builder.Services.AddSingleton<StoreGrpcService>();
         builder.Services.AddGrpcEndpoints<StoreReadinessCheck>(V1.Store.Descriptor.FullName, options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
@@ -92,6 +95,8 @@ public sealed class StoreServer : IAsyncDisposable
         app.Reads().MapMetrics();
         app.MapHealthEndpoints();
         app.MapVolumeEndpoints();
+        app.MapScrubEndpoints();
+        app.MapNeedleRepairEndpoints();
         app.MapNeedleEndpoints();
         app.MapGrpcEndpoints<StoreGrpcService>();
         app.MapFallback((HttpContext context) => TypedResults.Json(
@@ -151,6 +156,8 @@ public sealed class StoreServer : IAsyncDisposable
             // Cancelled by the stop above, or failed and already logged and rethrown by WaitForShutdownAsync:
             // either way the volumes that did open are closed below.
         }
+        // The scrub ends its step at the cancellation above, before the volumes it reads are closed.
+        await _scrubbing;
         await _app.DisposeAsync();
         _stopping.Dispose();
     }
@@ -161,6 +168,7 @@ public sealed class StoreServer : IAsyncDisposable
         try
         {
             await Volumes.LoadAsync(_stopping.Token);
+            _scrubbing = Task.Run(() => _app.Services.GetRequiredService<StoreScrubber>().RunAsync(_stopping.Token), CancellationToken.None);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Haystack.Directory.Repair;
+using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
 using Haystack.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +17,8 @@ internal static class VolumeEndpoints
 {
     public static void MapVolumeEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/volumes", (VolumeTable table) => TypedResults.Ok(new { volumes = table.List().Select(VolumeEntry.From) })).AllowReads();
+        routes.MapGet("/volumes", (VolumeTable table, StoreHealth health, ReplicaRepairer repairer) =>
+            TypedResults.Ok(new { volumes = table.List().Select(v => VolumeEntry.From(v, health, repairer)) })).AllowReads();
         routes.MapPost("/volumes/{volumeId}/readonly", MarkReadOnlyAsync);
         routes.MapPost("/volumes/{volumeId}/repaired", MarkRepairedAsync);
         routes.MapPost("/dir/report", ReportAsync);

@@ -1,3 +1,5 @@
+using Haystack.Directory.Repair;
+using Haystack.Directory.Stores;
 using Haystack.Directory.Volumes;
 
 namespace Haystack.Directory.Http;
@@ -12,8 +14,17 @@ public sealed record VolumeEntry(
     long FreeBytes,
     long Needles,
     string? Reason,
-    bool NeedsRepair)
+    bool NeedsRepair,
+    IReadOnlyList<ReplicaScrubEntry>? Scrub = null,
+    VolumeRepairs? Repairs = null)
 {
+    /// <summary>The row with each replica's scrub progress from the latest probes and what the Directory repaired.</summary>
+    public static VolumeEntry From(LogicalVolume volume, StoreHealth health, ReplicaRepairer repairer) => From(volume) with
+    {
+        Scrub = [.. volume.Replicas.Select(r => new ReplicaScrubEntry(Location.Of(r).Url, health.Latest(r)?.Find(volume.Id)?.Scrub))],
+        Repairs = repairer.RepairsOf(volume.Id),
+    };
+
     public static VolumeEntry From(LogicalVolume volume) => new(
         volume.Id,
         volume.State,

@@ -11,7 +11,7 @@ namespace Haystack.Directory.Stores;
 /// <paramref name="timeout"/>; a refusal or an unreachable store surfaces as a <see cref="StoreCallException"/>
 /// naming the store, the status and the store's own message.
 /// </summary>
-public sealed class StoreClient(HttpClient http, TimeSpan timeout)
+public sealed partial class StoreClient(HttpClient http, TimeSpan timeout)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -1,3 +1,4 @@
+using Haystack.Directory.Repair;
 using Haystack.Directory.Stores;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,8 @@ namespace Haystack.Directory.Volumes;
 
 /// <summary>
 /// The Directory's control loop: every probe interval (or sooner when woken) it lists the volumes of every
-/// store, reconciles each logical volume with what the stores report (<see cref="VolumeReconciler"/>), makes
+/// store, repairs what their scrubs found (<see cref="ReplicaRepairer"/>), reconciles each logical volume with what the
+/// stores report (<see cref="VolumeReconciler"/>), makes
 /// read-only replicas agree, creates volumes when writable capacity runs low and saves the table.
 /// </summary>
 public sealed class VolumeMaintenance(
@@ -14,6 +16,7 @@ public sealed class VolumeMaintenance(
     StoreHealth health,
     VolumeTransitions transitions,
     VolumeGrowth growth,
+    ReplicaRepairer repairer,
     DirectoryOptions options,
     ILogger<VolumeMaintenance> logger)
 {
@@ -84,8 +87,12 @@ public sealed class VolumeMaintenance(
             }
             var byStore = probes.ToDictionary(p => p.Store);
 
-            foreach (var volume in table.List())
+            var repaired = false;
+            foreach (var listed in table.List())
             {
+                // Repairs first: clearing needs_repair lets this round's reconcile heal the volume.
+                repaired |= await repairer.RepairAsync(listed, byStore.GetValueOrDefault, cancellationToken);
+                var volume = table.Find(listed.Id) ?? listed;
                 var updated = await table.UpdateAsync(volume.Id,
                     current => VolumeReconciler.Reconcile(current, byStore.GetValueOrDefault, options.VolumeSizeLimitBytes, options.ReadOnlyThreshold),
                     cancellationToken);
@@ -102,6 +109,10 @@ public sealed class VolumeMaintenance(
             await growth.EnsureWritableAsync(cancellationToken);
             await table.SaveFiguresAsync(cancellationToken);
             Rounds++;
+            if (repaired)
+            {
+                Wake(); // probe again soon to see the repairs confirmed
+            }
         }
         finally
         {

@@ -34,6 +34,24 @@ internal static class NeedleCodec
         return null;
     }
 
+    /// <summary>
+    /// Like <see cref="Verify(ReadOnlySpan{byte}, out NeedleHeader)"/>, and the needle must be the one the map names at
+    /// this offset: the same id and total length. What a read and a scrub both check.
+    /// </summary>
+    public static string? Verify(ReadOnlySpan<byte> needle, NeedleId expectedId, int expectedLength, out NeedleHeader header)
+    {
+        var problem = Verify(needle, out header);
+        if (problem is null && header.Id != expectedId)
+        {
+            problem = $"the bytes at this offset belong to needle {header.Id}";
+        }
+        if (problem is null && header.TotalLength != expectedLength)
+        {
+            problem = $"the needle is {header.TotalLength} bytes, the index says {expectedLength}";
+        }
+        return problem;
+    }
+
     /// <summary>The footer's checksum of a needle <see cref="Verify"/> accepted.</summary>
     public static uint StoredChecksum(ReadOnlySpan<byte> needle, NeedleHeader header) =>
         BinaryPrimitives.ReadUInt32LittleEndian(needle[(FooterOffset(header) + NeedleLayout.DataChecksumOffsetInFooter)..]);

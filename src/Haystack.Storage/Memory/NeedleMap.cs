@@ -101,6 +101,52 @@ internal sealed class NeedleMap(int foldThreshold = NeedleMap.DefaultFoldThresho
         }
     }
 
+    /// <summary>
+    /// Adds to <paramref name="into"/> the live entries whose needle starts in [<paramref name="from"/>, <paramref name="to"/>),
+    /// for a scrub. The packed index is walked a few thousand entries per lock, so lookups are never held up for long;
+    /// an entry may therefore be stale by the time the caller sees it (check it again with <see cref="TryGet"/>).
+    /// </summary>
+    public void CollectLive(long from, long to, List<KeyValuePair<NeedleId, NeedleSlot>> into)
+    {
+        const int EntriesPerLock = 4096;
+        PackedIndex packed;
+        lock (_lock)
+        {
+            packed = _packed;
+            AddLive(_recent, from, to, into);
+            if (_folding is not null)
+            {
+                AddLive(_folding, from, to, into);
+            }
+        }
+        for (var start = 0; start < packed.Count; start += EntriesPerLock)
+        {
+            lock (_lock)
+            {
+                var end = Math.Min(packed.Count, start + EntriesPerLock);
+                for (var i = start; i < end; i++)
+                {
+                    var slot = packed.SlotAt(i);
+                    if (!slot.IsDeleted && slot.Offset >= from && slot.Offset < to)
+                    {
+                        into.Add(new(packed.IdAt(i), slot));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddLive(Dictionary<NeedleId, NeedleSlot> entries, long from, long to, List<KeyValuePair<NeedleId, NeedleSlot>> into)
+    {
+        foreach (var entry in entries)
+        {
+            if (!entry.Value.IsDeleted && entry.Value.Offset >= from && entry.Value.Offset < to)
+            {
+                into.Add(entry);
+            }
+        }
+    }
+
     /// <summary>Folds every change made before the call into the packed index (waits for a running fold first).</summary>
     public async Task FoldAsync()
     {

@@ -14,6 +14,7 @@ internal static partial class LinuxFile
 {
     private const int FallocKeepSize = 0x01;
     private const int FadviseRandom = 1;
+    private const int FadviseDontNeed = 4;
     private const int OpenReadOnly = 0;
     private const int OpenCloseOnExec = 0x80000;
     private const int NoSuchFile = 2;
@@ -39,6 +40,15 @@ internal static partial class LinuxFile
         if (IsLinux)
         {
             _ = posix_fadvise(Descriptor(file), 0, 0, FadviseRandom);
+        }
+    }
+
+    /// <summary>Drops a range from the page cache (a scrub's reads must not push photos readers want out of memory).</summary>
+    public static void AdviseDontNeed(SafeFileHandle file, long offset, long length)
+    {
+        if (IsLinux)
+        {
+            _ = posix_fadvise(Descriptor(file), offset, length, FadviseDontNeed);
         }
     }
 

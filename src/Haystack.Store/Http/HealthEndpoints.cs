@@ -1,5 +1,6 @@
 using Haystack.Hosting;
 using Haystack.Protocol;
+using Haystack.Store.Scrub;
 using Haystack.Store.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ internal static class HealthEndpoints
         ? TypedResults.Ok(new { status = "ready", volumes = volumes.Count, failed_volumes = volumes.FailedVolumes })
         : TypedResults.Json(new ErrorBody($"Still opening volumes ({volumes.Count} open so far)."), statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Stats(StoreStats stats, VolumeSet volumes) => TypedResults.Ok(new
+    private static IResult Stats(StoreStats stats, VolumeSet volumes, StoreScrubber scrubber) => TypedResults.Ok(new
     {
         gets = stats.Gets.Snapshot(),
         puts = stats.Puts.Snapshot(),
@@ -30,7 +31,8 @@ internal static class HealthEndpoints
         rejected = stats.Rejected,
         aborted_uploads = stats.AbortedUploads,
         corrupt_reads = stats.CorruptReads,
-        volumes = volumes.List().Select(v => VolumeStatusReport.From(v.Stats)),
+        scrub = ScrubEndpoints.Figures(scrubber),
+        volumes = volumes.List().Select(v => VolumeStatusReport.From(v, scrubber)),
         failed_volumes = volumes.FailedVolumes,
     });
 }

@@ -19,7 +19,7 @@ internal static class HttpFailureStatus
     {
         StoreFailure.InvalidArgument => StatusCodes.Status400BadRequest,
         StoreFailure.NeedleNotFound or StoreFailure.VolumeNotFound => StatusCodes.Status404NotFound,
-        StoreFailure.VolumeExists or StoreFailure.ReadOnly or StoreFailure.CookieMismatch => StatusCodes.Status409Conflict,
+        StoreFailure.VolumeExists or StoreFailure.ReadOnly or StoreFailure.CookieMismatch or StoreFailure.RebuildNeeded => StatusCodes.Status409Conflict,
         StoreFailure.LengthRequired => StatusCodes.Status411LengthRequired,
         StoreFailure.TooLarge => StatusCodes.Status413PayloadTooLarge,
         StoreFailure.VolumeFull => StatusCodes.Status507InsufficientStorage,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Haystack.Hosting;
+using Haystack.Store.Scrub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -28,8 +29,8 @@ internal static class VolumeEndpoints
         volumes.MapDelete("/{volumeId}", DeleteAsync);
     }
 
-    private static IResult List(VolumeSet volumes) =>
-        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatusReport.From(v.Stats)) });
+    private static IResult List(VolumeSet volumes, StoreScrubber scrubber) =>
+        TypedResults.Ok(new { volumes = volumes.List().Select(v => VolumeStatusReport.From(v, scrubber)) });
 
     /// <summary>Optional query parameter <c>replicas</c> (default 1) is recorded in the superblock.</summary>
     private static async Task<IResult> CreateAsync(string volumeId, string? replicas, VolumeSet volumes, CancellationToken cancellationToken)
@@ -44,8 +45,8 @@ internal static class VolumeEndpoints
         return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
     }
 
-    private static IResult Status(string volumeId, VolumeSet volumes) =>
-        TypedResults.Ok(VolumeStatusReport.From(volumes.Get(RequestIds.Volume(volumeId)).Stats));
+    private static IResult Status(string volumeId, VolumeSet volumes, StoreScrubber scrubber) =>
+        TypedResults.Ok(VolumeStatusReport.From(volumes.Get(RequestIds.Volume(volumeId)), scrubber));
 
     private static async Task<IResult> MarkReadOnlyAsync(string volumeId, VolumeSet volumes) =>
         TypedResults.Ok(VolumeStatusReport.From((await volumes.MarkReadOnlyAsync(RequestIds.Volume(volumeId))).Stats));
@@ -77,8 +78,12 @@ internal static class VolumeEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit.</summary>
-    private static async Task<IResult> ImportAsync(string volumeId, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit. With
+    /// <c>?replace=true</c> it rebuilds an existing (damaged) replica whole instead of creating one.
+    /// </summary>
+    private static async Task<IResult> ImportAsync(
+        string volumeId, bool? replace, HttpContext context, VolumeSet volumes, StoreOptions options, CancellationToken cancellationToken)
     {
         var id = RequestIds.Volume(volumeId);
         var limit = options.Volume.SizeLimitBytes;
@@ -93,6 +98,11 @@ internal static class VolumeEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
             bodyLimit.MaxRequestBodySize = limit;
+        }
+        if (replace == true)
+        {
+            var rebuilt = await volumes.ReplaceAsync(id, context.Request.Body, length, cancellationToken);
+            return TypedResults.Ok(VolumeStatusReport.From(rebuilt.Stats));
         }
         var volume = await volumes.ImportAsync(id, context.Request.Body, length, cancellationToken);
         return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));

@@ -1,12 +1,13 @@
 using Haystack.Protocol;
 using Haystack.Storage;
+using Haystack.Store.Scrub;
 
 namespace Haystack.Store.Http;
 
 /// <summary>A volume's engine statistics as the admin endpoints and /stats report them.</summary>
 internal static class VolumeStatusReport
 {
-    public static VolumeStatus From(VolumeStats stats) => new(
+    public static VolumeStatus From(VolumeStats stats, ScrubStatus? scrub = null) => new(
         stats.VolumeId.Value,
         stats.SizeBytes,
         stats.SizeLimitBytes,
@@ -18,5 +19,9 @@ internal static class VolumeStatusReport
         stats.GarbageRatio,
         stats.IsReadOnly,
         stats.CompactionRevision,
-        stats.ReplicaCount);
+        stats.ReplicaCount,
+        scrub);
+
+    /// <summary>An open volume's statistics with where its scrub stands.</summary>
+    public static VolumeStatus From(Volume volume, StoreScrubber scrubber) => From(volume.Stats, ScrubReports.Status(scrubber.StateOf(volume)));
 }

@@ -11,7 +11,7 @@ internal static class GrpcFailureStatus
         StoreFailure.NeedleNotFound or StoreFailure.VolumeNotFound => StatusCode.NotFound,
         StoreFailure.VolumeExists or StoreFailure.CookieMismatch => StatusCode.AlreadyExists,
         StoreFailure.TooLarge or StoreFailure.VolumeFull => StatusCode.ResourceExhausted,
-        StoreFailure.ReadOnly => StatusCode.FailedPrecondition,
+        StoreFailure.ReadOnly or StoreFailure.RebuildNeeded => StatusCode.FailedPrecondition,
         StoreFailure.Corrupt => StatusCode.DataLoss,
         StoreFailure.Unavailable or StoreFailure.PeerFailed => StatusCode.Unavailable,
         _ => StatusCode.Internal,

@@ -91,11 +91,16 @@ public static class DirectoryCommand
             Description = "How often every store is probed for health and volume sizes.",
             DefaultValueFactory = _ => (int)defaults.ProbeInterval.TotalMilliseconds,
         };
+        var rebuildThreshold = new Option<double>("--rebuild-threshold")
+        {
+            Description = "Share of a replica's needles found damaged or missing above which it is rebuilt whole instead of needle by needle.",
+            DefaultValueFactory = _ => defaults.RebuildThreshold,
+        };
 
         var command = new Command("directory", "Serve the logical volume table: uploads to every replica, lookups, deletes.")
         {
             state, kubernetes, cluster, ns, storePort, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
-            maxUploadBytes, storeTimeout, probeInterval,
+            maxUploadBytes, storeTimeout, probeInterval, rebuildThreshold,
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
@@ -141,6 +146,7 @@ public static class DirectoryCommand
                 MaxUploadBytes = result.GetValue(maxUploadBytes),
                 StoreTimeout = TimeSpan.FromMilliseconds(result.GetValue(storeTimeout)),
                 ProbeInterval = TimeSpan.FromMilliseconds(result.GetValue(probeInterval)),
+                RebuildThreshold = result.GetValue(rebuildThreshold),
                 Telemetry = telemetry.Read(result),
                 Keys = secured.Keys,
                 Tls = secured.Tls,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Haystack.Commands.Cli;
 using Haystack.Storage;
 using Haystack.Store;
+using Haystack.Store.Scrub;
 
 namespace Haystack.Commands;
 
@@ -40,9 +41,20 @@ public static class StoreCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var scrubRate = new Option<long>("--scrub-rate")
+        {
+            Description = "Bytes per second the background scrub reads to check every needle (0 pauses it).",
+            DefaultValueFactory = _ => new ScrubOptions().BytesPerSecond,
+        };
+        var scrubInterval = new Option<int>("--scrub-interval-s")
+        {
+            Description = "Seconds from the end of one whole scrub pass of a volume to the start of the next.",
+            DefaultValueFactory = _ => (int)new ScrubOptions().PassInterval.TotalSeconds,
+        };
+
         var command = new Command("store", "Serve the volumes in a directory over HTTP and gRPC (one Store pod).")
         {
-            data, port, grpcPort, maxNeedleBytes, volumeSizeBytes, createVolumes,
+            data, port, grpcPort, maxNeedleBytes, volumeSizeBytes, createVolumes, scrubRate, scrubInterval,
         };
         var telemetry = new TelemetryArguments();
         telemetry.AddTo(command);
@@ -68,6 +80,11 @@ public static class StoreCommand
                     SizeLimitBytes = result.GetValue(volumeSizeBytes),
                 },
                 VolumesToCreate = result.GetValue(createVolumes) ?? [],
+                Scrub = new ScrubOptions
+                {
+                    BytesPerSecond = result.GetValue(scrubRate),
+                    PassInterval = TimeSpan.FromSeconds(result.GetValue(scrubInterval)),
+                },
                 Telemetry = telemetry.Read(result),
                 Keys = secured.Keys,
                 Tls = secured.Tls,

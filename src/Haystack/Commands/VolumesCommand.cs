@@ -43,7 +43,7 @@ public static class VolumesCommand
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("volume").AddColumn("state").AddColumn("read-only").AddColumn(new TableColumn("size").RightAligned())
             .AddColumn(new TableColumn("used").RightAligned()).AddColumn(new TableColumn("free").RightAligned())
-            .AddColumn(new TableColumn("needles").RightAligned()).AddColumn("replicas").AddColumn("note");
+            .AddColumn(new TableColumn("needles").RightAligned()).AddColumn("replicas").AddColumn("scrub").AddColumn("repairs").AddColumn("note");
         foreach (var volume in volumes.OrderBy(volume => volume.Id))
         {
             var used = volume.SizeLimitBytes > 0 ? (double)volume.SizeBytes / volume.SizeLimitBytes : 0;
@@ -56,10 +56,29 @@ public static class VolumesCommand
                 ByteSize.Format(volume.FreeBytes),
                 volume.Needles.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(" ", volume.Replicas.Select(replica => replica.ToString().TrimEnd('/')))),
+                Markup.Escape(string.Join(" ", (volume.Scrub ?? []).Select(replica => Scrub(replica.Scrub)))),
+                Markup.Escape(Repairs(volume.Repairs)),
                 Markup.Escape((volume.NeedsRepair ? "needs repair. " : "") + (volume.Reason ?? "")));
         }
         return table;
     }
+
+    /// <summary>One replica's scrub, in replica order: the pass in progress, or done; "N bad" while needles await repair.</summary>
+    private static string Scrub(ScrubProgress? scrub)
+    {
+        if (scrub is null)
+        {
+            return "?";
+        }
+        var progress = scrub.PassStarted is null && scrub.LastPassCompleted is not null
+            ? "done"
+            : string.Create(CultureInfo.InvariantCulture, $"{(scrub.End > 0 ? (double)scrub.Offset / scrub.End : 0):P0}");
+        return scrub.OpenFindings > 0 ? string.Create(CultureInfo.InvariantCulture, $"{progress},{scrub.OpenFindings}bad") : progress;
+    }
+
+    private static string Repairs(VolumeRepairs? repairs) => repairs is null
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{repairs.NeedlesRepaired} needles, {repairs.ReplicasRebuilt} rebuilt");
 
     private static string State(VolumeState state) => state switch
     {

@@ -12,13 +12,13 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly TemporaryDirectory _data = new();
 
-    private LocalCluster(int storeCount, int replication)
+    private LocalCluster(int storeCount, int replication, string[] storeArguments, string[] directoryArguments)
     {
         for (var i = 1; i <= storeCount; i++)
         {
             var port = FreePorts.Next();
             Stores.Add(new ServerProcess($"store-{i}", ServerProcess.Local(port),
-                "store", "--data", _data.Combine($"store-{i}"), "--port", $"{port}", "--grpc-port", $"{FreePorts.Next()}"));
+                ["store", "--data", _data.Combine($"store-{i}"), "--port", $"{port}", "--grpc-port", $"{FreePorts.Next()}", .. storeArguments]));
         }
         var directoryPort = FreePorts.Next();
         var cachePort = FreePorts.Next();
@@ -26,6 +26,7 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "directory", "--state", _data.Combine("directory", "volumes.json"), "--port", $"{directoryPort}",
             "--grpc-port", $"{FreePorts.Next()}", "--replication", $"{replication}", "--cache", $"http://127.0.0.1:{cachePort}",
+            .. directoryArguments,
         ];
         foreach (var store in Stores)
         {
@@ -47,9 +48,10 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The folder holding store-N/ and directory/ (for the tools that read volume files).</summary>
     public string DataPath => _data.Path;
 
-    public static async Task<LocalCluster> StartAsync(int stores, int replication)
+    /// <summary>Starts the cluster; <paramref name="storeArguments"/> and <paramref name="directoryArguments"/> go to every store and the directory.</summary>
+    public static async Task<LocalCluster> StartAsync(int stores, int replication, string[]? storeArguments = null, string[]? directoryArguments = null)
     {
-        var cluster = new LocalCluster(stores, replication);
+        var cluster = new LocalCluster(stores, replication, storeArguments ?? [], directoryArguments ?? []);
         try
         {
             cluster.Stores.ForEach(store => store.Start());
