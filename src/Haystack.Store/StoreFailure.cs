@@ -25,4 +25,6 @@ public enum StoreFailure
     Corrupt,
     /// <summary>The volume stopped (closed or failed to sync). HTTP 503, gRPC UNAVAILABLE.</summary>
     Unavailable,
+    /// <summary>A pull from a peer store failed: unreachable, an error, or a copy that did not verify. HTTP 502, gRPC UNAVAILABLE.</summary>
+    PeerFailed,
 }

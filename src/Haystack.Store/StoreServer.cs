@@ -77,6 +77,7 @@ public sealed class StoreServer : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<VolumeSet>();
+        builder.Services.AddSingleton<VolumePull>();
         builder.Services.AddSingleton<StoreMetrics>();
         builder.Services.AddSingleton<StoreStats>();
         builder.Services.AddSingleton<PhotoStore>();

@@ -10,7 +10,7 @@ namespace Haystack.Store;
 /// The volumes of one Store directory: discovered and opened in parallel at start-up (each runs its own crash
 /// recovery), created on request, looked up by id for every needle operation, closed together.
 /// </summary>
-public sealed class VolumeSet : IAsyncDisposable
+public sealed partial class VolumeSet : IAsyncDisposable
 {
     private const string DataFileExtension = ".dat";
 
@@ -19,6 +19,7 @@ public sealed class VolumeSet : IAsyncDisposable
     private readonly Func<string, VolumeId, VolumeOptions, Volume> _openVolume;
     private readonly ConcurrentDictionary<uint, Volume> _volumes = new();
     private readonly ConcurrentDictionary<uint, string> _failedVolumes = new();
+    private readonly ConcurrentDictionary<uint, bool> _importing = new();
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private volatile bool _loaded;
 
@@ -47,6 +48,7 @@ public sealed class VolumeSet : IAsyncDisposable
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.DataDirectory);
+        DiscardStagedImports();
         var started = Stopwatch.GetTimestamp();
         var found = DiscoverVolumeIds(_options.DataDirectory);
         var parallel = new ParallelOptions
@@ -109,7 +111,7 @@ public sealed class VolumeSet : IAsyncDisposable
         try
         {
             var id = new VolumeId(volumeId);
-            if (_volumes.ContainsKey(volumeId) || _failedVolumes.ContainsKey(volumeId) || Volume.Exists(_options.DataDirectory, id))
+            if (Holds(volumeId))
             {
                 throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store.");
             }
@@ -126,36 +128,35 @@ public sealed class VolumeSet : IAsyncDisposable
     }
 
     /// <summary>
-    /// Receives a whole data file streamed from a peer (its GET /volumes/{id}/stream) and opens it as a new volume,
-    /// whose index is rebuilt from the data. The bytes land in a temporary file that is renamed only once complete
-    /// and flushed, so a cut transfer or bytes that are not this volume leave nothing behind.
+    /// Closes the volume and deletes its files (a failed volume's files too): the operator drops a replica it has
+    /// rebuilt elsewhere. The data file goes first, so a crash midway leaves no volume, only stray files a later
+    /// create or import replaces.
     /// </summary>
-    public async Task<Volume> ImportAsync(uint volumeId, Stream data, long length, CancellationToken cancellationToken)
+    public async Task DeleteAsync(uint volumeId, CancellationToken cancellationToken)
     {
         await _createGate.WaitAsync(cancellationToken);
         try
         {
-            var id = new VolumeId(volumeId);
-            if (_volumes.ContainsKey(volumeId) || _failedVolumes.ContainsKey(volumeId) || Volume.Exists(_options.DataDirectory, id))
+            if (_importing.ContainsKey(volumeId))
             {
-                throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} already exists on this store; nothing was imported.");
+                throw new StoreException(StoreFailure.VolumeExists, $"Volume {volumeId} is being imported; delete it once the import has answered.");
             }
-            var paths = new VolumePaths(_options.DataDirectory, id);
-            await ReceiveAsync(paths.Data, data, length, volumeId, cancellationToken);
-            try
+            var failed = _failedVolumes.TryRemove(volumeId, out _);
+            if (!_volumes.TryRemove(volumeId, out var volume) && !failed)
             {
-                var volume = await Task.Run(() => _openVolume(_options.DataDirectory, id, _options.Volume), CancellationToken.None);
-                _volumes[volumeId] = volume;
-                _logger.LogInformation("Imported volume {VolumeId} ({Bytes} bytes, {Needles} needles)", volumeId, length, volume.Stats.NeedleCount);
-                return volume;
+                // Neither open nor failed: Get throws why (not on this store, or not loaded yet).
+                _ = Get(volumeId);
             }
-            catch (StorageException e)
+            if (volume is not null)
             {
-                File.Delete(paths.Data);
-                File.Delete(paths.Index);
-                throw new StoreException(StoreFailure.InvalidArgument,
-                    $"Volume {volumeId}: the received bytes are not a volume this store can open ({e.Message}); nothing was imported.", e);
+                await volume.DisposeAsync();
             }
+            var paths = new VolumePaths(_options.DataDirectory, new VolumeId(volumeId));
+            foreach (var file in new[] { paths.Data, paths.CompactingData, paths.Index, paths.CompactingIndex, paths.ReadOnlyMarker })
+            {
+                File.Delete(file);
+            }
+            _logger.LogWarning("Deleted volume {VolumeId} from {Directory}", volumeId, _options.DataDirectory);
         }
         finally
         {
@@ -187,30 +188,6 @@ public sealed class VolumeSet : IAsyncDisposable
         {
             _failedVolumes[volumeId] = e.Message;
             _logger.LogError(e, "Volume {VolumeId} in {Directory} failed to open; it will not be served", volumeId, _options.DataDirectory);
-        }
-    }
-
-    private static async Task ReceiveAsync(string dataPath, Stream data, long length, uint volumeId, CancellationToken cancellationToken)
-    {
-        var receiving = dataPath + ".importing";
-        try
-        {
-            await using (var file = new FileStream(receiving, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                await data.CopyToAsync(file, 1 << 20, cancellationToken);
-                if (file.Length != length)
-                {
-                    throw new StoreException(StoreFailure.InvalidArgument,
-                        $"Volume {volumeId}: received {file.Length} of the {length} bytes announced; nothing was imported.");
-                }
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(receiving, dataPath);
-        }
-        catch
-        {
-            File.Delete(receiving);
-            throw;
         }
     }
 

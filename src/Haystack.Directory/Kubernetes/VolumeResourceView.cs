@@ -6,7 +6,8 @@ namespace Haystack.Directory.Kubernetes;
 /// <summary>
 /// A <c>Volume</c> resource as a row of the table and back. Replica URLs are the placements' store pods by their
 /// DNS names (<see cref="PodEndpoints.StorePod"/>). The operator's own phases map onto the Directory's states:
-/// Rebuilding is degraded until the operator says otherwise, Compacting takes no uploads.
+/// Rebuilding is degraded until the operator says otherwise, Compacting takes no uploads. Only Healthy placements become
+/// replicas, so reads never go to a replica being rebuilt, and a volume short of healthy replicas takes no uploads.
 /// </summary>
 public static class VolumeResourceView
 {
@@ -15,7 +16,8 @@ public static class VolumeResourceView
 
     public static LogicalVolume ToLogicalVolume(VolumeResource resource, KubernetesTableOptions options)
     {
-        var placements = resource.Status?.Placements ?? [];
+        // Only healthy replicas are handed out: a Missing one has no data, a Rebuilding one is still being copied.
+        var placements = (resource.Status?.Placements ?? []).Where(p => p.State is null or "Healthy").ToList();
         var volume = new LogicalVolume
         {
             Id = checked((uint)resource.Spec.Id),
@@ -28,7 +30,7 @@ public static class VolumeResourceView
         if (placements.Count < resource.Spec.Replicas)
         {
             // Not whole yet: no probe may turn it writable before the operator placed every replica.
-            return volume with { NeedsRepair = true, Reason = $"{placements.Count} of {resource.Spec.Replicas} replicas placed" };
+            return volume with { NeedsRepair = true, Reason = $"{placements.Count} of {resource.Spec.Replicas} replicas placed and healthy" };
         }
         return resource.Status?.Phase switch
         {

@@ -6,14 +6,21 @@ namespace Haystack.Operator.Builders;
 /// <summary>
 /// The store pods: one StatefulSet whose pods each claim a local XFS disk from the configured
 /// StorageClass. Pods start in parallel (each recovers only its own volumes) and claims are retained
-/// when the cluster is deleted or scaled down, because they hold the photos.
+/// when the cluster is scaled down, and when it is deleted unless spec.store.deleteClaimsWithCluster says
+/// otherwise, because they hold the photos.
 /// </summary>
 public static class StoreStatefulSet
 {
     public const string DataVolumeName = "data";
     public const string DataDirectory = "/data";
 
-    public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster)
+    public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster) => Build(cluster, cluster.Spec.Store.Replicas);
+
+    /// <param name="replicas">
+    /// The pod count to run. A scale-in holds the old count while the pods that will go still hold replicas
+    /// (see <c>Scaling.StoreScaleIn</c>).
+    /// </param>
+    public static V1StatefulSet Build(V1Alpha1HaystackCluster cluster, int replicas)
     {
         var spec = cluster.Spec;
         var container = HaystackContainer.Create(cluster, HaystackComponent.Store,
@@ -36,14 +43,14 @@ public static class StoreStatefulSet
             Metadata = ChildMetadata.For(cluster, ClusterNames.Store(cluster), HaystackComponent.Store),
             Spec = new V1StatefulSetSpec
             {
-                Replicas = spec.Store.Replicas,
+                Replicas = replicas,
                 ServiceName = ClusterNames.Store(cluster),
                 Selector = new V1LabelSelector { MatchLabels = ClusterLabels.Selector(cluster, HaystackComponent.Store) },
                 PodManagementPolicy = "Parallel",
                 UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
                 PersistentVolumeClaimRetentionPolicy = new V1StatefulSetPersistentVolumeClaimRetentionPolicy
                 {
-                    WhenDeleted = "Retain",
+                    WhenDeleted = spec.Store.DeleteClaimsWithCluster ? "Delete" : "Retain",
                     WhenScaled = "Retain",
                 },
                 Template = new V1PodTemplateSpec

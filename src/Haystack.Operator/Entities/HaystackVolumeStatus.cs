@@ -1,3 +1,4 @@
+using k8s.Models;
 using Haystack.Operator.Crds;
 
 namespace Haystack.Operator.Entities;
@@ -11,9 +12,16 @@ public sealed class HaystackVolumeStatus
     [Description("Writable, ReadOnly, Degraded, Rebuilding or Compacting.")]
     public VolumePhase? Phase { get; set; }
 
+    [Description("Set while Degraded or Rebuilding: the phase (Writable or ReadOnly) the volume returns to once every replica is healthy.")]
+    public VolumePhase? ResumePhase { get; set; }
+
     [ListMapKeys("pod")]
     [Description("One entry per physical replica.")]
     public IList<VolumePlacement>? Placements { get; set; }
+
+    [ListMapKeys("type")]
+    [Description("Spread: True when every replica has its own node (and zone, when nodes have zones), False with the reason when replicas share one.")]
+    public IList<V1Condition>? Conditions { get; set; }
 
     [Range(0)]
     [Description("Bytes in the volume file, including garbage.")]

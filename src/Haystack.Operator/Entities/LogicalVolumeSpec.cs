@@ -17,4 +17,13 @@ public sealed class LogicalVolumeSpec
     [Default(3)]
     [Description("Physical replicas of each logical volume, each on a different store pod (and node, and zone when possible).")]
     public int Replicas { get; set; } = 3;
+
+    /// <summary>
+    /// Two by default: uploads spread over both, and while one turns read-only and its replacement is being placed
+    /// the other keeps taking uploads, so filling a volume never stops the write path.
+    /// </summary>
+    [Range(1, 1000)]
+    [Default(2)]
+    [Description("Writable logical volumes the operator keeps: when fewer are Writable (one turned read-only), it creates and places new ones.")]
+    public int WritableVolumes { get; set; } = 2;
 }

@@ -27,4 +27,13 @@ public sealed class StoreSpec
 
     [Description("CPU and memory for each store container.")]
     public V1ResourceRequirements? Resources { get; set; }
+
+    [Range(0, 7 * 24 * 3600)]
+    [Default(300)]
+    [Description("How long a store pod's node may be gone (Node deleted or NotReady) before its replicas count as lost and are rebuilt elsewhere. A pod that merely restarts on a Ready node is never a loss.")]
+    public int ReplicaLossGracePeriodSeconds { get; set; } = 300;
+
+    [Default(false)]
+    [Description("Delete the store pods' PersistentVolumeClaims (and so the photos) when the HaystackCluster is deleted. False keeps them; claims are always kept on scale-in.")]
+    public bool DeleteClaimsWithCluster { get; set; }
 }

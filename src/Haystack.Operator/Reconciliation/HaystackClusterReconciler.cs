@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
+using Haystack.Operator.Volumes;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Operator.Reconciliation;
@@ -30,6 +31,9 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
     private readonly ClusterStatusWriter _status = new(client);
 
     public IReadOnlyList<IReconcileStep> Steps { get; init; } = ReconcileSteps.All;
+
+    /// <summary>How the steps reach store pods; tests hand in calls over a host map.</summary>
+    public StoreCalls Stores { get; init; } = StoreCalls.FromEnvironment;
 
     /// <summary>Where reconciles are counted and volumes reported; null measures nothing (tests of the logic alone).</summary>
     public OperatorMetrics? Metrics { get; init; }
@@ -64,7 +68,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
             return (ReconcileResult.Done, null);
         }
 
-        var context = new ReconcileContext(cluster, client, _applier, _events);
+        var context = new ReconcileContext(cluster, client, _applier, _events) { Stores = Stores, Time = time };
         var failure = await RunStepsAsync(context, cancellationToken);
         if (context.Volumes is { } volumes)
         {
@@ -87,7 +91,7 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
         {
             _log.ChildApplied(ns, name, outcome, child.ToString());
         }
-        return (ReconcileResult.After(context.Components.All(c => c.IsReady) ? ResyncPeriod : NotReadyRequeue), null);
+        return (ReconcileResult.After(context.Components.All(c => c.IsReady) && !context.RebuildPending ? ResyncPeriod : NotReadyRequeue), null);
     }
 
     private async Task<ReconcileStepException?> RunStepsAsync(ReconcileContext context, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using k8s;
 using Haystack.Operator.Entities;
+using Haystack.Operator.Volumes;
 
 namespace Haystack.Operator.Reconciliation;
 
@@ -21,4 +22,40 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
     public long UsedBytes { get; set; }
 
     public string Namespace => Cluster.Metadata.NamespaceProperty!;
+
+    /// <summary>How the steps reach the store pods.</summary>
+    public StoreCalls Stores { get; init; } = StoreCalls.FromEnvironment;
+
+    /// <summary>The clock for condition transition times.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The store pods as <c>ObserveFleetStep</c> saw them; empty before it runs.</summary>
+    public StoreFleet Fleet { get; set; } = StoreFleet.Empty;
+
+    /// <summary>
+    /// Why fewer Volumes are Writable than spec.volume.writableVolumes asks ("no writable volume: 2 of 3 replicas
+    /// placed ..."); null when the target is met. For the cluster's conditions: uploads may fail while it is set.
+    /// </summary>
+    public string? WritableShortfall { get; set; }
+
+    /// <summary>
+    /// One message per Volume whose replicas share a node (or a zone, when nodes have zones), as its Spread
+    /// condition says. For the cluster's conditions: the data is less safe than asked, uploads still work.
+    /// </summary>
+    public List<string> PlacementWarnings { get; } = [];
+
+    /// <summary>
+    /// The store pod count the StatefulSet keeps for now: the old count while a scale-in still has replicas to move off
+    /// the pods that will go; null runs spec.store.replicas (<c>StoreScaleStep</c>).
+    /// </summary>
+    public int? HeldStoreReplicas { get; set; }
+
+    /// <summary>
+    /// Why a lowered spec.store.replicas is not carried out: the remaining pods cannot hold the data ("scale-in to 3
+    /// store pods refused: ..."); null when no scale-in is refused. For the cluster's conditions.
+    /// </summary>
+    public string? ScaleInRefusal { get; set; }
+
+    /// <summary>Set when a rebuild is under way or waiting, so the reconcile looks again soon rather than at the resync.</summary>
+    public bool RebuildPending { get; set; }
 }

@@ -10,10 +10,15 @@ public static class ReconcileSteps
     [
         new DataPodAccessStep(),
         new ConfigMapStep(),
+        new StoreScaleStep(),
         new StoreStep(),
         new DirectoryStep(),
         new CacheStep(),
         new CompactionStep(),
+        new ObserveFleetStep(),
+        new RebuildStep(),
+        new ReadOnlyVolumesStep(),
+        new WritableVolumesStep(),
         new ObserveComponentsStep(),
         new ObserveVolumesStep(),
     ];

@@ -22,6 +22,7 @@ internal static class HttpFailureStatus
         StoreFailure.TooLarge => StatusCodes.Status413PayloadTooLarge,
         StoreFailure.VolumeFull => StatusCodes.Status507InsufficientStorage,
         StoreFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        StoreFailure.PeerFailed => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

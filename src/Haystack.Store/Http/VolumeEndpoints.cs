@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Haystack.Store.Http;
 
 /// <summary>
-/// Volume administration under <c>/volumes</c>: list, create, status, mark read-only, compact, and stream the raw
-/// data file to a peer that rebuilds a replica (GET) or receive one from a peer (PUT).
+/// Volume administration under <c>/volumes</c>: list, create, status, mark read-only, compact, delete, and stream the
+/// raw data file to a peer that rebuilds a replica (GET), receive one (PUT) or pull one from a peer (POST pull).
 /// </summary>
 internal static class VolumeEndpoints
 {
@@ -22,6 +22,8 @@ internal static class VolumeEndpoints
         volumes.MapPost("/{volumeId}/compact", CompactAsync);
         volumes.MapGet("/{volumeId}/stream", Stream);
         volumes.MapPut("/{volumeId}/stream", ImportAsync);
+        volumes.MapPost("/{volumeId}/pull", PullAsync);
+        volumes.MapDelete("/{volumeId}", DeleteAsync);
     }
 
     private static IResult List(VolumeSet volumes) =>
@@ -57,6 +59,20 @@ internal static class VolumeEndpoints
     {
         var volume = volumes.Get(RequestIds.Volume(volumeId));
         return TypedResults.Stream(volume.OpenReadStream(), "application/octet-stream", $"{volume.Id}.dat");
+    }
+
+    /// <summary>Copies the volume from the peer store at <c>from</c> (its base URL) and verifies it before serving it (<see cref="VolumePull"/>).</summary>
+    private static async Task<IResult> PullAsync(string volumeId, string? from, VolumePull pull, CancellationToken cancellationToken)
+    {
+        var id = RequestIds.Volume(volumeId);
+        var volume = await pull.PullAsync(id, from ?? throw new StoreException(StoreFailure.InvalidArgument, $"Pull of volume {id} needs from=<base URL of a store holding it>."), cancellationToken);
+        return TypedResults.Created($"/volumes/{id}", VolumeStatusReport.From(volume.Stats));
+    }
+
+    private static async Task<IResult> DeleteAsync(string volumeId, VolumeSet volumes, CancellationToken cancellationToken)
+    {
+        await volumes.DeleteAsync(RequestIds.Volume(volumeId), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The receiving side of <see cref="Stream"/>: the body is a data file, up to the volume size limit.</summary>

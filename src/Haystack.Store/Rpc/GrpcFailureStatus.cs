@@ -13,7 +13,7 @@ internal static class GrpcFailureStatus
         StoreFailure.TooLarge or StoreFailure.VolumeFull => StatusCode.ResourceExhausted,
         StoreFailure.ReadOnly => StatusCode.FailedPrecondition,
         StoreFailure.Corrupt => StatusCode.DataLoss,
-        StoreFailure.Unavailable => StatusCode.Unavailable,
+        StoreFailure.Unavailable or StoreFailure.PeerFailed => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 
