@@ -10,7 +10,7 @@ public sealed class HaystackClusterStatus
     public long? ObservedGeneration { get; set; }
 
     [ListMapKeys("type")]
-    [Description("Ready (every component serves), Reconciled (the last reconcile applied the spec) and Degraded (something needs attention).")]
+    [Description("Ready (an upload can succeed: a directory pod, a whole writable volume on ready store pods, a cache pod unless cache.replicas is 0), Reconciled (the last reconcile applied the spec) and Degraded (degraded volumes, replicas that cannot be placed, a failing reconcile).")]
     public IList<V1Condition>? Conditions { get; set; }
 
     [Description("Storage capacity of the store pods.")]

@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Volumes;
 
@@ -17,7 +18,16 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     public List<ComponentReadiness> Components { get; } = [];
 
+    /// <summary>Every pod of the cluster (all components), listed once by <c>observe-components</c> for the later steps.</summary>
+    public IReadOnlyList<V1Pod> Pods { get; set; } = [];
+
+    /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>
+    public string? PlacementProblem { get; set; }
+
     public VolumeCounts? Volumes { get; set; }
+
+    /// <summary>The cluster's Volumes, listed once by <c>observe-volumes</c> (with <see cref="Volumes"/>) for the status.</summary>
+    public IReadOnlyList<V1Alpha1HaystackVolume> ClusterVolumes { get; set; } = [];
 
     public long UsedBytes { get; set; }
 

@@ -13,30 +13,26 @@ public static class ClusterStatusBuilder
         var conditions = previous?.Conditions;
 
         conditions = failure is null
-            ? ConditionList.With(conditions, ConditionTypes.Reconciled, true, "ReconcileSucceeded", "every child matches the spec", generation, now)
-            : ConditionList.With(conditions, ConditionTypes.Reconciled, false, "ReconcileFailed", failure.Message, generation, now);
+            ? ConditionList.With(conditions, ConditionTypes.Reconciled, true, ConditionReasons.ReconcileSucceeded, "every child matches the spec", generation, now)
+            : ConditionList.With(conditions, ConditionTypes.Reconciled, false, ConditionReasons.ReconcileFailed, failure.Message, generation, now);
 
-        if (context.Components.Count > 0)
+        // Ready needs both the pods and the volumes of this reconcile; a step that failed before either keeps the last verdict.
+        var observed = context.Components.Count > 0 && context.Volumes is not null;
+        if (observed)
         {
-            var notReady = context.Components.Where(c => !c.IsReady).ToList();
-            var summary = string.Join(", ", context.Components) + " pods ready";
-            conditions = notReady.Count == 0
-                ? ConditionList.With(conditions, ConditionTypes.Ready, true, "ComponentsReady", summary, generation, now)
-                : ConditionList.With(conditions, ConditionTypes.Ready, false, "ComponentsNotReady", summary, generation, now);
+            var (ready, reason, message) = ReadyCondition.Evaluate(context, context.ClusterVolumes);
+            conditions = ConditionList.With(conditions, ConditionTypes.Ready, ready, reason, message, generation, now);
         }
         else if (ConditionList.Find(conditions, ConditionTypes.Ready) is null)
         {
-            conditions = ConditionList.With(conditions, ConditionTypes.Ready, false, "NotObserved", "components not observed yet", generation, now);
+            conditions = ConditionList.With(conditions, ConditionTypes.Ready, false, ConditionReasons.NotObserved,
+                "pods and volumes not observed yet", generation, now);
         }
 
         var volumes = context.Volumes ?? previous?.Volumes;
-        conditions = (failure, volumes) switch
-        {
-            (not null, _) => ConditionList.With(conditions, ConditionTypes.Degraded, true, "ReconcileFailed", failure.Message, generation, now),
-            (_, { Degraded: > 0 }) => ConditionList.With(conditions, ConditionTypes.Degraded, true, "VolumesDegraded",
-                $"{volumes.Degraded} of {volumes.Total} volumes are missing a replica or rebuilding one", generation, now),
-            _ => ConditionList.With(conditions, ConditionTypes.Degraded, false, "AsExpected", "no degraded volumes", generation, now),
-        };
+        var (degraded, degradedReason, degradedMessage) =
+            DegradedCondition.Evaluate(context, failure, context.Volumes is null ? null : context.ClusterVolumes, volumes);
+        conditions = ConditionList.With(conditions, ConditionTypes.Degraded, degraded, degradedReason, degradedMessage, generation, now);
 
         var totalBytes = StorageQuantity.ToBytes(cluster.Spec.Store.StorageSize) * cluster.Spec.Store.Replicas;
         return new HaystackClusterStatus

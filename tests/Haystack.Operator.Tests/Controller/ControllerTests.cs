@@ -29,8 +29,10 @@ public sealed class ControllerTests
         await fixture.CreateClusterAsync();
         await WaitForAsync(fixture, c => Condition(c, ConditionTypes.Reconciled) == "True" && c.Status!.ObservedGeneration == 1);
 
-        // The StatefulSet and Deployment controllers report ready pods; the owned-object watch brings the operator back.
-        await fixture.MarkWorkloadsReadyAsync();
+        // A whole writable volume, then ready pods as the kubelet and the workload controllers report them;
+        // the owned-object watch brings the operator back.
+        await fixture.CreateVolumeAsync(1, VolumePhase.Writable);
+        await fixture.MarkEveryPodReadyAsync();
         await WaitForAsync(fixture, c => Condition(c, ConditionTypes.Ready) == "True");
 
         var cluster = await fixture.GetClusterAsync();

@@ -33,16 +33,26 @@ public sealed class KubectlAgainstTheFakeTests : IDisposable
         Assert.Contains("haystackcluster.haystack.io/dev serverside-applied", sample);
 
         using var client = fake.CreateClient();
+        await client.CreateVolumeAsync("dev", 1, VolumePhase.Writable);
+        await client.CreateVolumeAsync("dev", 2, VolumePhase.ReadOnly);
+        await client.CreateVolumeAsync("dev", 3, VolumePhase.ReadOnly);
+        await client.CreateVolumeAsync("dev", 4, VolumePhase.Degraded, state: ReplicaState.Missing);
+        await client.CreateVolumeAsync("dev", 5, VolumePhase.Compacting);
         var reconciler = new HaystackClusterReconciler(client, TimeProvider.System, NullLoggerFactory.Instance);
         await reconciler.ReconcileAsync("haystack", "dev", CancellationToken.None);
-        var table = await kubectl.RunAsync("get", "haystackclusters");
+        var table = Rows(await kubectl.RunAsync("get", "haystackclusters"));
+        var wide = Rows(await kubectl.RunAsync("get", "haystackclusters", "-o", "wide"));
 
-        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["NAME", "READY", "RECONCILED", "CAPACITY", "VOLUMES", "AGE"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var row = lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["dev", "False", "True", "300Gi", "0"], row[..5]);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(["NAME", "READY", "RECONCILED", "WRITABLE", "READ-ONLY", "DEGRADED", "CAPACITY", "AGE"], table[0]);
+        Assert.Equal(["dev", "False", "True", "1", "2", "1", "300Gi"], table[1][..7]);
+        Assert.Equal(2, table.Count);
+        Assert.Equal(["REASON", "COMPACTING", "VOLUMES", "STORES", "IMAGE"], wide[0][8..]);
+        // The directory has no pod in the fake, so that is the first reason an upload fails.
+        Assert.Equal(["DirectoryUnavailable", "1", "5"], wide[1][8..11]);
     }
+
+    private static List<string[]> Rows(string table) =>
+        table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -43,7 +43,7 @@ public sealed class ReconcilerTests
 
         Assert.Equal(1, status.ObservedGeneration);
         AssertCondition(status, ConditionTypes.Reconciled, "True", "ReconcileSucceeded");
-        AssertCondition(status, ConditionTypes.Ready, "False", "ComponentsNotReady");
+        AssertCondition(status, ConditionTypes.Ready, "False", ConditionReasons.DirectoryUnavailable);
         AssertCondition(status, ConditionTypes.Degraded, "False", "AsExpected");
         Assert.Contains("store 0/3", ConditionList.Find(status.Conditions, ConditionTypes.Ready)!.Message);
         Assert.Equal("300Gi", status.Capacity!.Total);
@@ -51,18 +51,19 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
-    public async Task Cluster_turns_ready_when_every_workload_reports_ready_pods()
+    public async Task Cluster_turns_ready_when_every_pod_is_ready_and_a_volume_is_writable()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
         await fixture.ReconcileAsync();
         var notReadySince = ConditionList.Find((await fixture.GetClusterAsync()).Status!.Conditions, ConditionTypes.Reconciled)!.LastTransitionTime;
 
-        await fixture.MarkWorkloadsReadyAsync();
+        await fixture.MarkEveryPodReadyAsync();
+        await fixture.CreateVolumeAsync(1, VolumePhase.Writable);
         var result = await fixture.ReconcileAsync();
         var status = (await fixture.GetClusterAsync()).Status!;
 
-        AssertCondition(status, ConditionTypes.Ready, "True", "ComponentsReady");
+        AssertCondition(status, ConditionTypes.Ready, "True", ConditionReasons.UploadsAccepted);
         Assert.Equal(notReadySince, ConditionList.Find(status.Conditions, ConditionTypes.Reconciled)!.LastTransitionTime);
         Assert.Equal(HaystackClusterReconciler.ResyncPeriod, result.RequeueAfter);
     }
@@ -167,9 +168,9 @@ public sealed class ReconcilerTests
     {
         await using var fixture = await OperatorFixture.StartAsync();
         await fixture.CreateClusterAsync();
-        await CreateVolumeAsync(fixture, 1, VolumePhase.Writable, bytes: 100);
-        await CreateVolumeAsync(fixture, 2, VolumePhase.ReadOnly, bytes: 1000);
-        await CreateVolumeAsync(fixture, 3, VolumePhase.Degraded, bytes: 10);
+        await fixture.CreateVolumeAsync(1, VolumePhase.Writable, bytes: 100);
+        await fixture.CreateVolumeAsync(2, VolumePhase.ReadOnly, bytes: 1000);
+        await fixture.CreateVolumeAsync(3, VolumePhase.Degraded, bytes: 10);
 
         await fixture.ReconcileAsync();
 
@@ -215,22 +216,6 @@ public sealed class ReconcilerTests
             Assert.Equal("Created", e.Reason);
         });
         Assert.Contains(events.Items, e => e.Message == "Created StatefulSet photos-store");
-    }
-
-    private static async Task CreateVolumeAsync(OperatorFixture fixture, long id, VolumePhase phase, long bytes)
-    {
-        var volume = await fixture.Client.CreateAsync(HaystackResourceKinds.Volumes, new V1Alpha1HaystackVolume
-        {
-            Metadata = new V1ObjectMeta { Name = $"photos-{id}", NamespaceProperty = "haystack" },
-            Spec = new HaystackVolumeSpec { ClusterName = "photos", Id = id },
-        }, "haystack");
-        volume.Status = new HaystackVolumeStatus
-        {
-            Phase = phase,
-            Bytes = bytes,
-            Placements = Enumerable.Range(0, 3).Select(i => new VolumePlacement { Pod = $"photos-store-{i}", State = ReplicaState.Healthy }).ToList(),
-        };
-        await fixture.Client.ReplaceStatusAsync(HaystackResourceKinds.Volumes, volume, volume.Metadata.Name!, "haystack");
     }
 
     private static V1Condition AssertCondition(HaystackClusterStatus status, string type, string expectedStatus, string expectedReason)

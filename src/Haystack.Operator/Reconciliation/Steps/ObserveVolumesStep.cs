@@ -3,7 +3,10 @@ using Haystack.Operator.Entities;
 
 namespace Haystack.Operator.Reconciliation.Steps;
 
-/// <summary>Counts the cluster's logical volumes by phase and the bytes their replicas hold.</summary>
+/// <summary>
+/// Lists the cluster's logical volumes and counts them by phase and the bytes their replicas hold. A volume without
+/// a phase yet (just created) is counted in the total only.
+/// </summary>
 public sealed class ObserveVolumesStep : IReconcileStep
 {
     public string Name => "observe-volumes";
@@ -12,6 +15,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
     {
         var clusterName = context.Cluster.Metadata.Name;
         var counts = new VolumeCounts();
+        var volumes = new List<V1Alpha1HaystackVolume>();
         long usedBytes = 0;
         string? continueToken = null;
         do
@@ -20,6 +24,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
                 HaystackResourceKinds.Volumes, context.Namespace, continueToken, limit: 500, cancellationToken);
             foreach (var volume in page.Items.Where(v => v.Spec.ClusterName == clusterName))
             {
+                volumes.Add(volume);
                 counts.Total++;
                 switch (volume.Status?.Phase)
                 {
@@ -32,6 +37,9 @@ public sealed class ObserveVolumesStep : IReconcileStep
                     case VolumePhase.Degraded or VolumePhase.Rebuilding:
                         counts.Degraded++;
                         break;
+                    case VolumePhase.Compacting:
+                        counts.Compacting++;
+                        break;
                 }
                 usedBytes += (volume.Status?.Bytes ?? 0) * Math.Max(1, volume.Status?.Placements?.Count ?? 0);
             }
@@ -40,6 +48,7 @@ public sealed class ObserveVolumesStep : IReconcileStep
         while (!string.IsNullOrEmpty(continueToken));
 
         context.Volumes = counts;
+        context.ClusterVolumes = volumes;
         context.UsedBytes = usedBytes;
     }
 }
