@@ -1,4 +1,6 @@
+using Haystack.Operator.Entities;
 using Haystack.Operator.Volumes;
+using k8s.Models;
 
 namespace Haystack.Operator.Tests.Rebuilds;
 
@@ -14,6 +16,19 @@ internal static class FleetPods
 
     public static PhysicalVolume Volume(uint id, long sizeBytes = Gi, long limitBytes = 10 * Gi, bool readOnly = false) =>
         new(id, sizeBytes, limitBytes, 10, readOnly, PhysicalVolumeState.Serving);
+
+    /// <summary>A Writable Volume of 1 GiB (limit 10 GiB) with a Healthy replica on each of the store pods <paramref name="pods"/>.</summary>
+    public static V1Alpha1HaystackVolume Placed(uint id, params int[] pods) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = $"photos-{id}", NamespaceProperty = "haystack" },
+        Spec = new HaystackVolumeSpec { ClusterName = "photos", Id = id, Replicas = pods.Length, SizeLimitBytes = 10 * Gi },
+        Status = new HaystackVolumeStatus
+        {
+            Phase = VolumePhase.Writable,
+            Bytes = Gi,
+            Placements = [.. pods.Select(p => new VolumePlacement { Pod = $"photos-store-{p}", State = ReplicaState.Healthy })],
+        },
+    };
 
     public static PhysicalVolume Failed(uint id) => new(id, 0, 0, 0, false, PhysicalVolumeState.Failed);
 }

@@ -38,6 +38,9 @@ internal sealed class StorePodFleet : IAsyncDisposable
 
     public HaystackClusterReconciler Reconciler { get; private set; } = null!;
 
+    /// <summary>Where store <paramref name="ordinal"/> really listens, for writing to it as a directory would.</summary>
+    public Uri StoreAddress(int ordinal) => _stores[ordinal].Server.HttpAddress;
+
     /// <summary>Stops the store process of pod <paramref name="ordinal"/>; its pod stays Ready, as when the process hangs.</summary>
     public async Task StopStoreAsync(int ordinal)
     {
