@@ -20,7 +20,7 @@ public static class ClusterStatusBuilder
         var observed = context.Components.Count > 0 && context.Volumes is not null;
         if (observed)
         {
-            var (ready, reason, message) = ReadyCondition.Evaluate(context, context.ClusterVolumes);
+            var (ready, reason, message) = ReadyCondition.Evaluate(context);
             conditions = ConditionList.With(conditions, ConditionTypes.Ready, ready, reason, message, generation, now);
         }
         else if (ConditionList.Find(conditions, ConditionTypes.Ready) is null)

@@ -19,9 +19,10 @@ public static class ReadyCondition
     /// <summary>Volumes named in the message when none takes uploads; the rest are counted.</summary>
     private const int VolumesNamed = 3;
 
-    /// <param name="volumes">The cluster's Volumes, as <c>observe-volumes</c> listed them.</param>
-    public static (bool Status, string Reason, string Message) Evaluate(ReconcileContext context, IReadOnlyList<V1Alpha1HaystackVolume> volumes)
+    /// <summary>From the pods <c>observe-components</c> and the Volumes <c>observe-volumes</c> listed.</summary>
+    public static (bool Status, string Reason, string Message) Evaluate(ReconcileContext context)
     {
+        var volumes = context.ClusterVolumes;
         var pods = context.Pods.ToDictionary(p => p.Metadata.Name!, StringComparer.Ordinal);
         var blockers = new List<(string Reason, string Text)>();
 
