@@ -12,9 +12,9 @@ namespace Haystack.Operator.Controller;
 /// <summary>
 /// Watches HaystackClusters and the children they own, and feeds a work queue whose workers run the
 /// reconciler. Cluster events count only when the generation moves; any change to a child (by label
-/// <c>app.kubernetes.io/managed-by=haystack-operator</c>) queues its owning cluster, so drift and pod
-/// readiness are seen at once. Watches restart after errors with a growing pause. While it runs, the work queue's
-/// depth goes to <see cref="Metrics"/> and <see cref="Readiness"/> knows the watches have started.
+/// <c>app.kubernetes.io/managed-by=haystack-operator</c>) or to one of its Volumes queues its owning cluster, so
+/// drift, pod readiness and volume phases are seen at once. Watches restart after errors with a growing pause. While
+/// it runs, the work queue's depth goes to <see cref="Metrics"/> and <see cref="Readiness"/> knows the watches have started.
 /// </summary>
 public sealed class HaystackClusterController(IKubernetes client, HaystackClusterReconciler reconciler, TimeProvider time, ILogger<HaystackClusterController> log)
 {
@@ -48,6 +48,7 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
         using var queue = new WorkQueue<ClusterKey>(time);
         var loops = new List<Task> { WatchForeverAsync("HaystackClusters", () => WatchClustersAsync(queue, cancellationToken), cancellationToken) };
         loops.AddRange(OwnedKinds.Select(kind => WatchForeverAsync(kind.ToString(), () => WatchOwnedAsync(kind, queue, cancellationToken), cancellationToken)));
+        loops.Add(WatchForeverAsync("Volumes", () => WatchVolumesAsync(queue, cancellationToken), cancellationToken));
         loops.AddRange(Enumerable.Range(0, Workers).Select(_ => WorkAsync(queue, cancellationToken)));
         if (Metrics is not null)
         {
@@ -97,6 +98,19 @@ public sealed class HaystackClusterController(IKubernetes client, HaystackCluste
             if (owner is not null && owned.Metadata.NamespaceProperty is { } ns)
             {
                 queue.Add(new ClusterKey(ns, owner.Name));
+            }
+        }
+    }
+
+    /// <summary>A Volume's status changes outside a reconcile too (a directory turns a full one ReadOnly): its cluster looks again.</summary>
+    private async Task WatchVolumesAsync(WorkQueue<ClusterKey> queue, CancellationToken cancellationToken)
+    {
+        var reflector = new Reflector<V1Alpha1HaystackVolume>(client.ListWatch<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, Namespace));
+        await foreach (var (_, volume) in reflector.RunAsync(cancellationToken))
+        {
+            if (volume.Metadata.NamespaceProperty is { } ns && volume.Spec.ClusterName is { Length: > 0 } cluster)
+            {
+                queue.Add(new ClusterKey(ns, cluster));
             }
         }
     }

@@ -117,8 +117,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public async Task<IList<V1Alpha1HaystackVolume>> ListVolumesAsync() =>
         (await Client.ListAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, Namespace)).Items;
 
+    /// <summary>Waits until the HaystackCluster's Ready condition is True: the operator says an upload can succeed.</summary>
+    public async Task WaitForReadyAsync()
+    {
+        V1Alpha1HaystackCluster? last = null;
+        await EventuallyAsync(async () => ClusterConditions.IsTrue(last = await ReadClusterAsync(), "Ready"),
+            () => $"the HaystackCluster is Ready (conditions: {(last is null ? "none yet" : ClusterConditions.Describe(last))})", TimeSpan.FromSeconds(120));
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, failing with every pod's state and output when it does not within <paramref name="limit"/>.</summary>
-    public async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
+    public Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null) => EventuallyAsync(condition, () => what, limit);
+
+    /// <summary>As <see cref="EventuallyAsync(Func{Task{bool}}, string, TimeSpan?)"/>, with the description made when it fails.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? limit = null)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
         Exception? last = null;
@@ -137,7 +148,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        Assert.Fail($"timed out waiting until {what}{(last is null ? "" : $" (last error: {last.Message})")}\n{Describe()}");
+        Assert.Fail($"timed out waiting until {what()}{(last is null ? "" : $" (last error: {last.Message})")}\n{Describe()}");
     }
 
     /// <summary>The operator's output and every pod's, for failure messages.</summary>
