@@ -117,6 +117,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public async Task<IList<V1Alpha1HaystackVolume>> ListVolumesAsync() =>
         (await Client.ListAsync<V1Alpha1HaystackVolume>(HaystackResourceKinds.Volumes, Namespace)).Items;
 
+    /// <summary>Events with <paramref name="reason"/> in the cluster's namespace (each step of a rebuild records one).</summary>
+    public async Task<int> EventCountAsync(string reason) =>
+        (await Client.CoreV1.ListNamespacedEventAsync(Namespace)).Items.Where(e => e.Reason == reason).Sum(e => Math.Max(1, e.Count ?? 1));
+
     /// <summary>Waits until the HaystackCluster's Ready condition is True: the operator says an upload can succeed.</summary>
     public async Task WaitForReadyAsync()
     {

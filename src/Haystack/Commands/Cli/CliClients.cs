@@ -1,3 +1,4 @@
+using Haystack.Api;
 using Haystack.Client;
 
 namespace Haystack.Commands.Cli;
@@ -8,7 +9,8 @@ namespace Haystack.Commands.Cli;
 /// </summary>
 public static class CliClients
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) })
+    // Store URLs named by the directory are pod DNS names; a host map (tests) sends them to 127.0.0.1 ports instead.
+    private static readonly HttpClient Http = new(PodEndpoints.FromEnvironment().CreateHandler(TimeSpan.FromSeconds(5)))
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };
