@@ -1,6 +1,6 @@
 using Haystack.Client;
-using k8s;
 using Haystack.Operator.Entities;
+using k8s;
 
 namespace Haystack.Cluster.Tests.Harness;
 
