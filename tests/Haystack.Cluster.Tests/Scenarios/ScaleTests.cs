@@ -17,7 +17,8 @@ public sealed class ScaleTests
         var photos = new List<(UploadedPhoto Photo, byte[] Data)>();
         await UploadAsync(cluster, photos, 40);
 
-        // More pods and more writable volumes: the new volumes go where the space is, on the new pods.
+        // More pods and more writable volumes. Where the new volumes land is the placer's choice: every claim folder here
+        // is on one disk, so every store reports the same free space and none is preferred.
         await cluster.UpdateSpecAsync(spec =>
         {
             spec.Store.Replicas = 5;
@@ -27,10 +28,9 @@ public sealed class ScaleTests
             && (await cluster.ListVolumesAsync()).Count(v => v.Status?.Phase == Haystack.Operator.Entities.VolumePhase.Writable) == 4,
             "five store pods run and four volumes are Writable", TimeSpan.FromSeconds(120));
         await cluster.WaitForReadyAsync();
-        Assert.Contains(await cluster.ListVolumesAsync(), volume => volume.Status!.Placements!.Any(p => p.Pod is "photos-store-3" or "photos-store-4"));
         await UploadAsync(cluster, photos, 80);
 
-        // Fewer pods: the operator moves the replicas off photos-store-3 and -4 before the StatefulSet shrinks.
+        // Fewer pods: the operator moves any replica off photos-store-3 and -4 before the StatefulSet shrinks.
         await cluster.UpdateSpecAsync(spec => spec.Store.Replicas = 3);
         await cluster.EventuallyAsync(async () =>
         {
