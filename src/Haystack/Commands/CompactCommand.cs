@@ -39,7 +39,7 @@ public static class CompactCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print which volumes would be compacted; change nothing." };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON." };
         var kubernetes = new Option<bool>("--kubernetes") { Description = "Show each volume's Volume resource as Compacting meanwhile (needs --cluster)." };
-        var ns = new Option<string?>("--namespace") { Description = $"Namespace of the Volume resources (default: the pod's, from {PodNamespaceFile})." };
+        var ns = new Option<string?>("--namespace") { Description = $"Namespace of the Volume resources (default: the pod's, from $POD_NAMESPACE or {PodNamespaceFile})." };
         var cluster = new Option<string?>("--cluster") { Description = "The HaystackCluster whose Volume resources are marked." };
         var command = new Command("compact", "Compact volumes whose garbage (deleted photos) is over a threshold, one replica at a time, so reads go on.")
         {
@@ -87,8 +87,9 @@ public static class CompactCommand
         }
     }
 
+    // The pod's namespace: the downward-API POD_NAMESPACE every haystack container is given, else the service account's file.
     private static string Namespace(string? given) =>
-        given ?? (File.Exists(PodNamespaceFile) ? File.ReadAllText(PodNamespaceFile).Trim()
+        given ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? (File.Exists(PodNamespaceFile) ? File.ReadAllText(PodNamespaceFile).Trim()
             : throw new CliException($"--kubernetes needs --namespace outside a pod (there is no {PodNamespaceFile}).", ExitCodes.Usage));
 
     private static string Cluster(string? given) =>

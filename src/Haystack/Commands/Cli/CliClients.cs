@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Haystack.Api;
 using Haystack.Client;
 
 namespace Haystack.Commands.Cli;
@@ -30,7 +31,8 @@ public static class CliClients
     {
         if (SharedHttp is null)
         {
-            var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) };
+            // Store URLs named by the directory are pod DNS names; a host map (tests) sends them to 127.0.0.1 ports instead.
+            var handler = PodEndpoints.FromEnvironment().CreateHandler(TimeSpan.FromSeconds(5));
             SecurityArguments.ClientTrust(result)?.Apply(handler);
             SharedHttp = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         }
