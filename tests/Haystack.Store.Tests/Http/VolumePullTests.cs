@@ -4,6 +4,7 @@ using System.Text.Json;
 using Haystack.Storage;
 using Haystack.Storage.Inspection;
 using Haystack.Store.Tests.Support;
+using Haystack.Testing;
 
 namespace Haystack.Store.Tests.Http;
 

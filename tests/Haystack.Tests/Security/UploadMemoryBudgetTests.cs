@@ -1,4 +1,5 @@
 using System.Net;
+using Haystack.Testing;
 using Haystack.Tests.Support;
 using Xunit.Abstractions;
 
