@@ -81,10 +81,12 @@ public sealed class DurableAcknowledgementTests : IDisposable
         Assert.False(putResponse.IsSuccessStatusCode, $"the PUT was acknowledged with {putResponse.StatusCode} after its fdatasync failed");
         var failed = await Assert.ThrowsAsync<RpcException>(() => write.WaitAsync(Patience));
         Assert.NotEqual(StatusCode.OK, failed.StatusCode);
+        // A needle appended before the flush failed answers 503; a write that arrived after the failure was
+        // refused before any append and its photo answers 404. Either way neither photo is served.
         foreach (var id in new[] { "1,13deadbeef", "1,14deadbeef" })
         {
             using var get = await store.Http.GetAsync($"/{id}");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, get.StatusCode);
+            Assert.Contains(get.StatusCode, new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.NotFound });
         }
     }
 
