@@ -1,7 +1,6 @@
 using Haystack.Storage.Files;
 using Haystack.Storage.Format;
 using Haystack.Storage.Memory;
-using Haystack.Storage.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace Haystack.Storage;
@@ -32,7 +31,7 @@ internal sealed class CompactionTarget
     public static CompactionTarget Create(VolumePaths paths, Superblock superblock, VolumeOptions options)
     {
         RemoveLeftovers(paths);
-        var data = DataFile.Create(paths.CompactingData, superblock, options.PreallocationStepBytes);
+        var data = DataFile.Create(paths.CompactingData, superblock, options.PreallocationStepBytes, options.DataSync);
         try
         {
             var index = BackgroundIndexWriter.CreateFile(paths.CompactingIndex, new IndexFileHeader(paths.VolumeId, superblock.CompactionRevision));
@@ -108,7 +107,7 @@ internal sealed class CompactionTarget
     public void FlushData()
     {
         _index.Flush();
-        LinuxFile.FlushData(_generation.Data.Handle, _paths.CompactingData);
+        _generation.Data.SyncData();
     }
 
     /// <summary>After the renames: the generation, under its final names, with its index writer running.</summary>

@@ -24,6 +24,11 @@ public sealed partial class Volume
             {
                 return null;
             }
+            if (slot.Offset + slot.Length > generation.Data.DurableEnd)
+            {
+                await WaitUntilDurableAsync(generation, cancellationToken).ConfigureAwait(false);
+                continue; // look again: the needle may have been overwritten, deleted or compacted meanwhile
+            }
             if (!generation.Data.TryAcquire())
             {
                 continue; // compaction swapped the file in between; look again in the new one
@@ -56,6 +61,31 @@ public sealed partial class Volume
                 await ForgetDeletedAsync(generation, id, slot).ConfigureAwait(false);
             }
             return needle;
+        }
+    }
+
+    /// <summary>
+    /// A needle appended but not yet covered by an fdatasync: a crash now could lose it, so it is not served
+    /// until it is durable. Asks for a flush (joining the writers' group commit) and waits for it. A failed
+    /// flush means the needle may never reach the disk: the read fails as the write did.
+    /// </summary>
+    private async Task WaitUntilDurableAsync(VolumeGeneration generation, CancellationToken cancellationToken)
+    {
+        var durability = generation.Data.Durability;
+        try
+        {
+            await durability.WaitDurableAsync(durability.Issue()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The generation closed (compaction swapped it, or the volume is closing) after a last flush.
+        }
+        catch (Exception error) when (error is not OperationCanceledException && durability.Fault is not null)
+        {
+            throw new VolumeClosedException(Id,
+                $"an fdatasync of {generation.Data.Path} failed, so its newest needles may never reach the disk and are not served; " +
+                "restart the Store after checking the disk",
+                error);
         }
     }
 

@@ -75,7 +75,7 @@ public sealed partial class Volume : IAsyncDisposable, IDisposable
             throw new IOException($"Volume {id} already exists in {directory} ({paths.Data}); open it instead.");
         }
         var superblock = new Superblock(id, options.ReplicaCount, 0, DateTimeOffset.UtcNow);
-        var data = DataFile.Create(paths.Data, superblock, options.PreallocationStepBytes);
+        var data = DataFile.Create(paths.Data, superblock, options.PreallocationStepBytes, options.DataSync);
         try
         {
             var index = BackgroundIndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));

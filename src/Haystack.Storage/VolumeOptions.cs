@@ -1,5 +1,7 @@
 using Haystack.Storage.Format;
 using Haystack.Storage.Memory;
+using Haystack.Storage.Native;
+using Microsoft.Win32.SafeHandles;
 
 namespace Haystack.Storage;
 
@@ -23,6 +25,12 @@ public sealed record VolumeOptions
 
     /// <summary>Recent map changes that start a background fold into the packed map (tests set it low to make folds race).</summary>
     internal int MapFoldThreshold { get; init; } = NeedleMap.DefaultFoldThreshold;
+
+    /// <summary>
+    /// The data file's fdatasync. Tests put one in front of it that blocks until they release it, or fails,
+    /// to prove that nothing is acknowledged or served before it returns.
+    /// </summary>
+    internal Action<SafeFileHandle, string> DataSync { get; init; } = LinuxFile.FlushData;
 
     /// <summary>Throws when a value cannot work, naming the setting and the limit.</summary>
     public void Validate()

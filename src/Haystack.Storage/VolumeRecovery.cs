@@ -26,7 +26,7 @@ internal static class VolumeRecovery
     {
         // The data file's exclusive lock comes first, so nothing below touches the files of a volume
         // another process has open.
-        var data = DataFile.Open(paths.Data, paths.VolumeId, options.PreallocationStepBytes);
+        var data = DataFile.Open(paths.Data, paths.VolumeId, options.PreallocationStepBytes, options.DataSync);
         SafeFileHandle? indexHandle = null;
         try
         {
@@ -57,6 +57,12 @@ internal static class VolumeRecovery
             var (scanned, truncated) = ScanUnindexed(data, load.ScanStart, loader, indexWriter);
             var generation = new VolumeGeneration(data, new NeedleMap(options.MapFoldThreshold));
             loader.LoadInto(generation);
+            if (scanned > 0)
+            {
+                // Needles past the index may be ones a crashed writer never saw acknowledged, still only
+                // in the page cache: make them durable before anyone can read them.
+                data.SyncData();
+            }
             if (indexChanged || scanned > 0)
             {
                 // A clean restart changes nothing and skips these flushes; slow disks make them costly.

@@ -11,4 +11,7 @@ public enum CrashMode
 
     /// <summary>Writes and deletes while compactions run back to back.</summary>
     Compact,
+
+    /// <summary>Writes, each read back while it is still in flight, before its acknowledgement.</summary>
+    Read,
 }

@@ -26,9 +26,24 @@ public sealed class CrashWorkload(Volume volume, OperationLog log, CrashMode mod
             random.NextBytes(data);
             var cookie = (uint)random.Next();
             log.WriteStarting(id, cookie, data);
-            await volume.WriteAsync(id, cookie, data, "application/octet-stream");
+            var write = volume.WriteAsync(id, cookie, data, "application/octet-stream");
+            if (mode == CrashMode.Read)
+            {
+                await ReadBeforeAcknowledgementAsync(id, cookie);
+            }
+            await write;
             log.WriteAcknowledged(id, cookie, data);
             written.Add(id);
+        }
+    }
+
+    /// <summary>Reads the needle being written; logs what was served before the "W" line can say it was acknowledged.</summary>
+    private async Task ReadBeforeAcknowledgementAsync(NeedleId id, uint cookie)
+    {
+        using var needle = await volume.ReadAsync(id, cookie);
+        if (needle is not null)
+        {
+            log.ReadBeforeAcknowledgement(id, cookie, needle.Data.Span);
         }
     }
 }

@@ -4,10 +4,10 @@ using Haystack.Storage.CrashWriter;
 // Test support for the SIGKILL crash tests: writes (and optionally deletes and compacts) until killed,
 // printing one line per operation to stdout. Lines end in " ." so the reader can tell a line cut by
 // the kill from a whole one.
-//   usage: Haystack.Storage.CrashWriter <directory> <volume id> <write|delete|compact> <writers> <key base> <seed>
+//   usage: Haystack.Storage.CrashWriter <directory> <volume id> <write|delete|compact|read> <writers> <key base> <seed>
 if (args.Length != 6 || !Enum.TryParse<CrashMode>(args[2], ignoreCase: true, out var mode))
 {
-    Console.Error.WriteLine("usage: Haystack.Storage.CrashWriter <directory> <volume id> <write|delete|compact> <writers> <key base> <seed>");
+    Console.Error.WriteLine("usage: Haystack.Storage.CrashWriter <directory> <volume id> <write|delete|compact|read> <writers> <key base> <seed>");
     return 2;
 }
 var directory = args[0];

@@ -26,7 +26,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         var killedMidCompaction = await RunCyclesAsync("compact", cycles: 10, writers: 4, seed: 3);
         output.WriteLine($"{killedMidCompaction} of 10 kills landed while a compaction file existed");
+        Assert.True(killedMidCompaction > 0, "no kill landed in the middle of a compaction: the test proved little");
     }
+
+    [Fact]
+    public Task A_needle_read_before_its_writers_acknowledgement_survives_SIGKILL() => RunCyclesAsync("read", cycles: 8, writers: 8, seed: 4);
 
     /// <returns>How many kills left compaction files behind (crashes in the middle of a compaction).</returns>
     private async Task<int> RunCyclesAsync(string mode, int cycles, int writers, int seed)
@@ -56,6 +60,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         if (mode != "write")
         {
             Assert.True(history.DeletesAcknowledged > 0, "no delete was acknowledged: the test proved little");
+        }
+        if (mode == "read")
+        {
+            Assert.True(history.ReadsBeforeAcknowledgement > 0, "no needle was read before its acknowledgement: the test proved little");
         }
         if (mode == "compact")
         {

@@ -5,12 +5,15 @@ public sealed class OperationHistory
 {
     private readonly Dictionary<NeedleId, (uint Cookie, string Hash)> _writesStarted = [];
     private readonly HashSet<NeedleId> _writesAcknowledged = [];
+    private readonly HashSet<NeedleId> _readBeforeAcknowledgement = [];
     private readonly HashSet<NeedleId> _deletesStarted = [];
     private readonly HashSet<NeedleId> _deletesAcknowledged = [];
 
     public int WritesAcknowledged => _writesAcknowledged.Count;
 
     public int DeletesAcknowledged => _deletesAcknowledged.Count;
+
+    public int ReadsBeforeAcknowledgement => _readBeforeAcknowledgement.Count;
 
     public int Compactions { get; private set; }
 
@@ -28,6 +31,10 @@ public sealed class OperationHistory
                     Assert.Equal(_writesStarted[Id(parts)], (uint.Parse(parts[3]), parts[4]));
                     _writesAcknowledged.Add(Id(parts));
                     break;
+                case "r":
+                    Assert.Equal(_writesStarted[Id(parts)], (uint.Parse(parts[3]), parts[4]));
+                    _readBeforeAcknowledgement.Add(Id(parts));
+                    break;
                 case "x":
                     _deletesStarted.Add(Id(parts));
                     break;
@@ -43,10 +50,18 @@ public sealed class OperationHistory
 
     /// <summary>
     /// Every acknowledged write not deleted is readable and intact; every acknowledged delete stuck;
-    /// every needle the volume serves is one that was written, byte for byte.
+    /// every needle the volume serves is one that was written, byte for byte; every needle a reader was
+    /// served before its writer's acknowledgement is still there.
     /// </summary>
     public async Task VerifyAsync(Volume volume)
     {
+        foreach (var id in _readBeforeAcknowledgement.Where(id => !_deletesStarted.Contains(id)))
+        {
+            var (cookie, hash) = _writesStarted[id];
+            using var needle = await volume.ReadAsync(id, cookie);
+            Assert.True(needle is not null, $"needle {id} was served to a reader before its acknowledgement, then lost in the crash");
+            Assert.Equal(hash, TestData.Hash(needle.Data.Span));
+        }
         foreach (var id in _writesAcknowledged)
         {
             var (cookie, hash) = _writesStarted[id];

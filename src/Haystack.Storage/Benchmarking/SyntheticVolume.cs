@@ -27,7 +27,7 @@ public static class SyntheticVolume
         var needleLength = template.TotalLength;
 
         var superblock = new Superblock(id, 1, 0, DateTimeOffset.UtcNow);
-        var dataFile = DataFile.Create(paths.Data, superblock, preallocationStep: 0);
+        var dataFile = DataFile.Create(paths.Data, superblock, preallocationStep: 0, LinuxFile.FlushData);
         try
         {
             using var index = BackgroundIndexWriter.CreateFile(paths.Index, new IndexFileHeader(id, 0));
@@ -52,7 +52,7 @@ public static class SyntheticVolume
             }
             dataFile.Append(buffer.AsSpan(0, used));
             indexWriter.Flush();
-            LinuxFile.FlushData(dataFile.Handle, paths.Data);
+            dataFile.SyncData();
             LinuxFile.FlushData(index, paths.Index);
             LinuxFile.FlushDirectory(directory);
         }

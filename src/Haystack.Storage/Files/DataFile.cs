@@ -8,25 +8,31 @@ namespace Haystack.Storage.Files;
 /// A volume's data file: superblock then needles, appended at <see cref="End"/>. The file's length is the
 /// logical end; blocks past it are reserved in large steps with fallocate(KEEP_SIZE), so recovery needs
 /// no separate end marker. The handle is reference counted because compaction swaps files while reads
-/// are in flight: the old file closes when its last reader lets go.
+/// are in flight: the old file closes when its last reader lets go. <see cref="DurableEnd"/> is how far
+/// an fdatasync has covered, so a read can tell in one comparison whether a needle may be served yet.
 /// </summary>
 internal sealed class DataFile
 {
     private readonly long _preallocationStep;
+    private readonly Action<SafeFileHandle, string> _fdatasync;
     private long _end;
+    private long _durableEnd;
     private long _preallocatedEnd;
     private int _references = 1;
 
-    private DataFile(SafeFileHandle handle, string path, Superblock superblock, long end, long preallocationStep)
+    private DataFile(
+        SafeFileHandle handle, string path, Superblock superblock, long end, long preallocationStep, Action<SafeFileHandle, string> fdatasync)
     {
         Handle = handle;
         Path = path;
         Superblock = superblock;
         _end = end;
+        _durableEnd = end;
         _preallocatedEnd = end;
         _preallocationStep = preallocationStep;
+        _fdatasync = fdatasync;
         LinuxFile.AdviseRandomAccess(handle);
-        Durability = new GroupCommit($"fdatasync {System.IO.Path.GetFileName(path)}", () => LinuxFile.FlushData(Handle, Path));
+        Durability = new GroupCommit($"fdatasync {System.IO.Path.GetFileName(path)}", SyncData);
     }
 
     public SafeFileHandle Handle { get; }
@@ -40,25 +46,31 @@ internal sealed class DataFile
 
     public long End => Volatile.Read(ref _end);
 
+    /// <summary>Every byte below this offset is on stable storage: an fdatasync that started after it was written returned.</summary>
+    public long DurableEnd => Volatile.Read(ref _durableEnd);
+
     /// <summary>Creates the file with its superblock, durably (the caller flushes the directory).</summary>
-    public static DataFile Create(string path, Superblock superblock, long preallocationStep)
+    public static DataFile Create(string path, Superblock superblock, long preallocationStep, Action<SafeFileHandle, string> fdatasync)
     {
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         try
         {
             RandomAccess.Write(handle, superblock.ToBytes(), 0);
-            LinuxFile.FlushData(handle, path);
+            fdatasync(handle, path);
         }
         catch
         {
             handle.Dispose();
             throw;
         }
-        return new DataFile(handle, path, superblock, Superblock.Size, preallocationStep);
+        return new DataFile(handle, path, superblock, Superblock.Size, preallocationStep, fdatasync);
     }
 
-    /// <summary>Opens an existing data file, checking its superblock names the expected volume.</summary>
-    public static DataFile Open(string path, VolumeId expected, long preallocationStep)
+    /// <summary>
+    /// Opens an existing data file, checking its superblock names the expected volume. The whole file counts
+    /// as durable: recovery syncs whatever it finds past the index (which only ever names durable needles).
+    /// </summary>
+    public static DataFile Open(string path, VolumeId expected, long preallocationStep, Action<SafeFileHandle, string> fdatasync)
     {
         var handle = OpenExclusive(path);
         try
@@ -72,7 +84,7 @@ internal sealed class DataFile
                 throw new VolumeFormatException(path,
                     $"holds volume {superblock.VolumeId}, expected volume {expected}; the file was renamed or copied to the wrong place.");
             }
-            return new DataFile(handle, path, superblock, length, preallocationStep);
+            return new DataFile(handle, path, superblock, length, preallocationStep, fdatasync);
         }
         catch
         {
@@ -104,13 +116,29 @@ internal sealed class DataFile
     /// <summary>Overwrites bytes in place (a needle's flags byte on delete).</summary>
     public void WriteAt(ReadOnlySpan<byte> bytes, long offset) => RandomAccess.Write(Handle, bytes, offset);
 
+    /// <summary>
+    /// The fdatasync: everything written before the call is on stable storage when it returns, and
+    /// <see cref="DurableEnd"/> moves up to where the file ended as the call began. The group commit's
+    /// flusher calls it; so do recovery and compaction, which own their file alone.
+    /// </summary>
+    public void SyncData()
+    {
+        var end = End;
+        _fdatasync(Handle, Path);
+        if (end > Volatile.Read(ref _durableEnd))
+        {
+            Volatile.Write(ref _durableEnd, end);
+        }
+    }
+
     /// <summary>Cuts the file at <paramref name="length"/> (a torn tail) and makes that durable.</summary>
     public void Truncate(long length)
     {
         RandomAccess.SetLength(Handle, length);
-        LinuxFile.FlushData(Handle, Path);
         Volatile.Write(ref _end, length);
+        Volatile.Write(ref _durableEnd, Math.Min(DurableEnd, length));
         _preallocatedEnd = length;
+        SyncData();
     }
 
     public bool TryAcquire()

@@ -10,7 +10,7 @@ namespace Haystack.Storage.Files;
 /// </summary>
 internal sealed class GroupCommit : IDisposable
 {
-    private readonly Action _flush;
+    private readonly Action _fdatasync;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Thread _flusher;
@@ -22,9 +22,10 @@ internal sealed class GroupCommit : IDisposable
     private long _flushes;
     private Exception? _fault;
 
-    public GroupCommit(string name, Action flush)
+    /// <param name="fdatasync">Makes every byte written so far durable (<see cref="DataFile.SyncData"/>); throws when it cannot.</param>
+    public GroupCommit(string name, Action fdatasync)
     {
-        _flush = flush;
+        _fdatasync = fdatasync;
         _flusher = new Thread(RunFlusher) { IsBackground = true, Name = name };
         _flusher.Start();
     }
@@ -99,7 +100,7 @@ internal sealed class GroupCommit : IDisposable
                 if (target > Volatile.Read(ref _durable) && _fault is null)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    _flush();
+                    _fdatasync();
                     StorageMetrics.RecordFlush(target - Volatile.Read(ref _durable), Stopwatch.GetElapsedTime(started));
                     Interlocked.Increment(ref _flushes);
                 }

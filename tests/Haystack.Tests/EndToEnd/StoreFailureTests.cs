@@ -46,12 +46,16 @@ public sealed class StoreFailureTests : IAsyncLifetime
         var load = new ReadLoad(_cluster.Http, onVictim, CdnHeader);
         var readers = load.RunAsync(readers: 4);
         await load.WaitForReadsAsync(100);
+        var failoversBefore = await CacheFailoversAsync();
         await victim.KillAsync();
         var afterKill = load.Completed;
         await load.WaitForReadsAsync(afterKill + (onVictim.Count * 10));
         await load.StopAsync(readers);
 
         Assert.True(load.Failures.IsEmpty, $"{load.Failures.Count} failed reads of {load.Completed}: {string.Join("; ", load.Failures.Take(5))}\n{_cluster.Logs}");
+        // No failed read proves nothing unless reads did meet the dead store and moved on.
+        var failovers = await CacheFailoversAsync() - failoversBefore;
+        Assert.True(failovers > 0, $"the cache reports no failover after the kill, so no read met the dead store\n{_cluster.Logs}");
 
         // Writes keep succeeding while the store is down, and never land on a volume that includes it. The directory
         // learns that the store is down from a failed write or its next health probe; until then a volume it creates
@@ -78,6 +82,9 @@ public sealed class StoreFailureTests : IAsyncLifetime
             Assert.Equal(photo.Data, await response.Content.ReadAsByteArrayAsync());
         }
     }
+
+    private async Task<long> CacheFailoversAsync() =>
+        (await _cluster.Http.GetFromJsonAsync<JsonElement>(new Uri(_cluster.Cache.Url, "stats"))).GetProperty("failovers").GetInt64();
 
     private async Task WaitForWritableVolumeWithoutAsync(string deadStore)
     {
