@@ -9,7 +9,7 @@ namespace Haystack.Tests.Security;
 /// </summary>
 public sealed class TestAuthority : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("haystack-tls-").FullName;
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("haystack-tls-").FullName;
 
     public TestAuthority(string name = "Haystack test CA")
     {
@@ -39,5 +39,5 @@ public sealed class TestAuthority : IDisposable
 
     public string KeyFile => Path.Combine(_folder, "tls.key");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 }

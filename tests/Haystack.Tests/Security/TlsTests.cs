@@ -16,7 +16,7 @@ namespace Haystack.Tests.Security;
 public sealed class TlsTests : IAsyncLifetime
 {
     private readonly TestAuthority _authority = new();
-    private readonly string _data = Directory.CreateTempSubdirectory("haystack-tls-store-").FullName;
+    private readonly string _data = System.IO.Directory.CreateTempSubdirectory("haystack-tls-store-").FullName;
     private StoreServer _store = null!;
 
     public async Task InitializeAsync()
@@ -38,7 +38,7 @@ public sealed class TlsTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
+        System.IO.Directory.Delete(_data, recursive: true);
         _authority.Dispose();
     }
 
