@@ -84,7 +84,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         };
         // As config/operator/deployment.yaml runs it, with the operator pod's downward-API variables.
         var @operator = ContainerProcess.Start(
-            ["operator", "run", "--leader-elect=true", $"--http-port={PortPool.Next()}", "--log-format=text", "--namespace", Namespace],
+            ["operator", "run", "--leader-elect=true", $"--http-port={FreePorts.Next()}", "--log-format=text", "--namespace", Namespace],
             new Dictionary<string, string>(machine) { ["POD_NAME"] = "haystack-operator-0", ["POD_NAMESPACE"] = Namespace });
         var harness = new ClusterHarness(api, root, hosts, machine, @operator);
         await harness.Client.CustomObjects.CreateNamespacedCustomObjectAsync(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Haystack.Api;
+using Haystack.Testing;
 
 namespace Haystack.Cluster.Tests.Harness;
 
@@ -19,13 +20,13 @@ internal sealed class HostMap
         Namespace = ns;
         foreach (var service in services)
         {
-            _ports[ServiceHost(service)] = PortPool.Next();
+            _ports[ServiceHost(service)] = FreePorts.Next();
         }
         foreach (var (statefulSet, ordinals) in statefulSets)
         {
             for (var ordinal = 0; ordinal < ordinals; ordinal++)
             {
-                _ports[PodHost(string.Create(CultureInfo.InvariantCulture, $"{statefulSet}-{ordinal}"), statefulSet)] = PortPool.Next();
+                _ports[PodHost(string.Create(CultureInfo.InvariantCulture, $"{statefulSet}-{ordinal}"), statefulSet)] = FreePorts.Next();
             }
         }
         Variable = string.Join(',', _ports.Select(entry => string.Create(CultureInfo.InvariantCulture, $"{entry.Key}=127.0.0.1:{entry.Value}")));

@@ -1,4 +1,5 @@
 using System.Text;
+using Haystack.Testing;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -235,7 +236,7 @@ internal sealed class PodRunner : IAsyncDisposable
             var key = $"{pod.Metadata.Name}:{port.ContainerPort}";
             if (!_podPorts.TryGetValue(key, out var hostPort))
             {
-                hostPort = index == 0 && dnsPort is { } reserved ? reserved : PortPool.Next();
+                hostPort = index == 0 && dnsPort is { } reserved ? reserved : FreePorts.Next();
                 _podPorts[key] = hostPort;
             }
             ports[port.ContainerPort] = hostPort;

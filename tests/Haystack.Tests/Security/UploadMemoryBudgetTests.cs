@@ -43,6 +43,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         await using var store = StartStore(data, Limits);
         await store.WaitReadyAsync();
         using var http = new HttpClient { BaseAddress = store.Url, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
         var key = 0;
 
         await MeasureAsync(store, "PUT", "/1,ff0badcafe", PeakMargin, async () =>
@@ -68,6 +69,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         directory.Start();
         await directory.WaitReadyAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
         var key = 0;
 
         await MeasureAsync(directory, "POST", "/upload", DirectoryPeakMargin, async () =>

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Haystack.Testing;
 
 namespace Haystack.Tests.Support;
 
@@ -29,8 +30,10 @@ public sealed class StalledUploads : IDisposable
         var uploads = new StalledUploads();
         var body = new byte[sentBytes];
         Random.Shared.NextBytes(body);
+        // The clients hold the key: one without it is refused (401) before its body is read, so holds nothing.
         var headers = Encoding.ASCII.GetBytes(
-            $"{method} {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: image/jpeg\r\nContent-Length: {declaredBytes}\r\n\r\n");
+            $"{method} {path} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: Bearer {HaystackExecutable.Key}\r\n" +
+            $"Content-Type: image/jpeg\r\nContent-Length: {declaredBytes}\r\n\r\n");
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => uploads.SendAsync(server, headers, body, bound.Token)));
         return uploads;
