@@ -17,6 +17,14 @@ public sealed class DirectoryFailoverTests
         await cluster.WaitForReadyAsync();
         var directories = DirectoryPods.Running(cluster);
         Assert.Equal(2, directories.Count);
+        // The cluster is Ready with one directory; the Service only sends connections to both once both are ready.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while (!directories.All(directory => directory.Ready))
+            {
+                await Task.Delay(100, patience.Token);
+            }
+        }
         var victim = directories[0];
         var survivor = directories[1];
 
