@@ -5,16 +5,18 @@
 #      rate (B), interleaved A B A B ... so the machine's drift hits both alike; p50/p99 of each run;
 #   3. time from corruption to repair: 3 stores, a directory, one byte flipped under a running store, the
 #      default scrub rate and probe interval; the clock stops when the directory reports the needle repaired.
-# Usage: hack/bench/scrub.sh [--photos N] [--size BYTES] [--pairs N] [--seconds S] [--out DIR]
+# Usage: hack/bench/scrub.sh [--photos N] [--size BYTES] [--pairs N] [--seconds S] [--pace-ms MS] [--out DIR]
+#   --pace-ms MS: each of wrk's 16 connections waits MS between requests (0, the default, saturates the store)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PHOTOS=4000 SIZE=65536 PAIRS=5 SECONDS_PER_RUN=10 OUT=/tmp/haystack-scrub-bench
+PHOTOS=4000 SIZE=65536 PAIRS=5 SECONDS_PER_RUN=10 PACE_MS=0 OUT=/tmp/haystack-scrub-bench
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --photos) PHOTOS=$2; shift 2 ;;
     --size) SIZE=$2; shift 2 ;;
     --pairs) PAIRS=$2; shift 2 ;;
     --seconds) SECONDS_PER_RUN=$2; shift 2 ;;
+    --pace-ms) PACE_MS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -62,12 +64,12 @@ python3 -c "print(f'1. unthrottled pass: {$BYTES / ($END - $START) / 2**20:.0f} 
 
 # 2. GET latency, scrub paused (A) vs at the default rate (B)
 curl -s -XPOST "$STORE/scrub/rate?bytes_per_second=$DEFAULT_RATE" >/dev/null
-echo "2. GET latency, wrk -t2 -c16 ${SECONDS_PER_RUN}s runs, random photos; A = scrub paused, B = scrub at the default $DEFAULT_RATE B/s" | tee -a "$OUT/results.md"
+echo "2. GET latency, wrk -t2 -c16 ${SECONDS_PER_RUN}s runs, pace ${PACE_MS} ms per connection, random photos; A = scrub paused, B = scrub at the default $DEFAULT_RATE B/s" | tee -a "$OUT/results.md"
 for pair in $(seq "$PAIRS"); do
   for side in A B; do
     if [[ $side == A ]]; then curl -s -XPOST "$STORE/scrub/pause" >/dev/null
     else curl -s -XPOST "$STORE/scrub/resume" >/dev/null; curl -s -XPOST "$STORE/volumes/1/scrub" >/dev/null; fi
-    wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s hack/bench/scrub-random.lua "$STORE" -- "$OUT/paths.txt" >"$OUT/raw/wrk-$pair-$side.txt"
+    wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s hack/bench/scrub-random.lua "$STORE" -- "$OUT/paths.txt" "$PACE_MS" >"$OUT/raw/wrk-$pair-$side.txt"
     MEASURED=$(curl -s "$STORE/scrub" | json "d['measured_bytes_per_second']")
     echo "$pair $side $(awk '/^ +50%/{p50=$2} /^ +99%/{p99=$2} /Requests\/sec/{rps=$2} END{print p50, p99, rps}' "$OUT/raw/wrk-$pair-$side.txt") $MEASURED" >>"$OUT/raw/latency.txt"
   done
