@@ -88,6 +88,7 @@ public sealed class CacheServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseRequestFramingCheck();
         app.UseKeyGuard(new KeyCheck(options.Keys), "cache");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Cache.Http"), new ErrorResponseRules("cache"));
         app.Reads().MapMetrics();

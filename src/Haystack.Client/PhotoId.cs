@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -19,6 +20,8 @@ public readonly record struct PhotoId(uint VolumeId, ulong Key, uint AlternateKe
     private const int CookieDigits = 8;
     private const int MaxKeyDigits = 16;
     private const int MaxDecimalDigits = 10;
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>The longest text a photo id can have: 10 volume digits, comma, 24 hex digits, underscore, 10 digits.</summary>
     public const int MaxLength = MaxDecimalDigits + 1 + MaxKeyDigits + CookieDigits + 1 + MaxDecimalDigits;
@@ -111,7 +114,9 @@ public readonly record struct PhotoId(uint VolumeId, ulong Key, uint AlternateKe
             return $"photo id '{text}': '{hex}' must be 1 to {MaxKeyDigits} hex digits of key followed by {CookieDigits} hex digits of cookie";
         }
         var hexStyle = NumberStyles.AllowHexSpecifier;
-        return ulong.TryParse(hex[..^CookieDigits], hexStyle, CultureInfo.InvariantCulture, out key) &&
+        // TryParse alone would also take trailing NULs ("1\0deadbeef"), a second spelling of the same id.
+        return !hex.ContainsAnyExcept(HexDigits) &&
+               ulong.TryParse(hex[..^CookieDigits], hexStyle, CultureInfo.InvariantCulture, out key) &&
                uint.TryParse(hex[^CookieDigits..], hexStyle, CultureInfo.InvariantCulture, out cookie)
             ? null
             : $"photo id '{text}': '{hex}' contains characters that are not hex digits";

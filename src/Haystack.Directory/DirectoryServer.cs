@@ -80,6 +80,7 @@ public sealed class DirectoryServer : IAsyncDisposable
 
         var app = builder.Build();
         await app.Services.GetRequiredService<VolumeTable>().LoadAsync(cancellationToken);
+        app.UseRequestFramingCheck();
         app.UseUnknownMethodStatus();
         app.UseKeyGuard(new KeyCheck(options.Keys), "directory");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Directory.Http"),

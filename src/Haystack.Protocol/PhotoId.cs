@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -16,6 +17,8 @@ public readonly record struct PhotoId(uint VolumeId, ulong Key, uint AlternateKe
     private const int CookieHexDigits = 8;
     private const int MaxKeyHexDigits = 16;
     private const int MaxDecimalDigits = 10;
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Longest canonical text: 10 volume digits, comma, 24 hex digits, underscore, 10 digits.</summary>
     public const int MaxLength = MaxDecimalDigits + 1 + MaxKeyHexDigits + CookieHexDigits + 1 + MaxDecimalDigits;
@@ -72,6 +75,11 @@ public readonly record struct PhotoId(uint VolumeId, ulong Key, uint AlternateKe
         if (rest.Length <= CookieHexDigits || rest.Length > MaxKeyHexDigits + CookieHexDigits)
         {
             return Fail($"photo id '{text}': '{rest}' must be 1 to {MaxKeyHexDigits} hex digits of key followed by {CookieHexDigits} hex digits of cookie", out problem);
+        }
+        // ulong/uint.TryParse would also take trailing NULs ("1\0deadbeef"), a second spelling of the same id.
+        if (rest.ContainsAnyExcept(HexDigits))
+        {
+            return Fail($"photo id '{text}': '{rest}' contains characters that are not hex digits", out problem);
         }
         var keyHex = rest[..^CookieHexDigits];
         var cookieHex = rest[^CookieHexDigits..];

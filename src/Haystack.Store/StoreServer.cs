@@ -89,6 +89,7 @@ public sealed class StoreServer : IAsyncDisposable
         builder.Services.AddGrpcEndpoints<StoreReadinessCheck>(V1.Store.Descriptor.FullName, options.MaxGrpcMessageBytes, GrpcFailureStatus.Translate);
 
         var app = builder.Build();
+        app.UseRequestFramingCheck();
         app.UseUnknownMethodStatus();
         app.UseKeyGuard(new KeyCheck(options.Keys), "store");
         app.UseErrorResponses(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Haystack.Store.Http"), HttpFailureStatus.Rules);

@@ -33,10 +33,10 @@ internal readonly record struct IndexRecord(NeedleId Id, uint OffsetUnits, uint 
         BinaryPrimitives.WriteUInt32LittleEndian(destination[ChecksumOffset..], Crc32C.Compute(destination[..ChecksumOffset]));
     }
 
-    /// <summary>Reads a record; null when its checksum or flags show it is torn or damaged.</summary>
+    /// <summary>Reads a record; null when it is cut short or its checksum or flags show it is torn or damaged.</summary>
     public static IndexRecord? TryRead(ReadOnlySpan<byte> source)
     {
-        if (Crc32C.Compute(source[..ChecksumOffset]) != BinaryPrimitives.ReadUInt32LittleEndian(source[ChecksumOffset..]))
+        if (source.Length < Size || Crc32C.Compute(source[..ChecksumOffset]) != BinaryPrimitives.ReadUInt32LittleEndian(source[ChecksumOffset..]))
         {
             return null;
         }
