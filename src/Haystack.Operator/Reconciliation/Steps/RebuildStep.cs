@@ -10,7 +10,9 @@ namespace Haystack.Operator.Reconciliation.Steps;
 /// the lost ones and those a scale-in moves off the pods that go (<see cref="RebuildPlanner"/>,
 /// <see cref="ReplicaRebuild"/>), for at most <see cref="Budget"/> per reconcile so the cluster's other work is not held
 /// up. A scale-in the staying pods cannot hold is refused (<see cref="ReconcileContext.ScaleInRefusal"/>) and nothing
-/// moves. The steps after this one see only the pods that stay, so no new Volume lands on a pod that goes.
+/// moves. The steps after this one see only the pods that stay, so no new Volume lands on a pod that goes. A refused
+/// scale-in and a rebuild that cannot go on (no replica to copy from, no pod to take it) raise a Warning Event when they
+/// begin, not on every reconcile while they last.
 /// </summary>
 public sealed class RebuildStep : IReconcileStep
 {
@@ -30,7 +32,7 @@ public sealed class RebuildStep : IReconcileStep
         volumes = await new LossScan(context).RunAsync(volumes, cancellationToken);
         var rebuild = new ReplicaRebuild(context, leaving);
         var started = Stopwatch.GetTimestamp();
-        var blocked = new List<string>();
+        var blocked = new Dictionary<uint, string>();
         while (Stopwatch.GetElapsedTime(started) < Budget && RebuildPlanner.Next(volumes, context.Fleet, draining, blocked) is { } job)
         {
             context.RebuildPending = true;
@@ -39,9 +41,18 @@ public sealed class RebuildStep : IReconcileStep
                 break;
             }
             volumes = await ClusterVolumes.ListAsync(context.Client, cluster, cancellationToken);
-            context.Fleet = await new FleetObserver(context.Client, context.Stores).ObserveAsync(cluster, cancellationToken);
+            context.Pods = await FleetObserver.ListPodsAsync(context.Client, cluster, cancellationToken);
+            context.Fleet = await new FleetObserver(context.Client, context.Stores).ObserveAsync(cluster, context.Pods, cancellationToken);
+        }
+        foreach (var (id, why) in rebuild.Blocked)
+        {
+            blocked.TryAdd(id, why);
         }
         context.RebuildPending |= blocked.Count > 0;
+        await context.Events.RecordStandingAsync(cluster, EventRecorder.Warning, "ScaleInRefused",
+            context.ScaleInRefusal is { } refusal ? new Dictionary<string, string> { ["scale-in"] = refusal } : [], cancellationToken);
+        await context.Events.RecordStandingAsync(cluster, EventRecorder.Warning, "RebuildBlocked",
+            blocked.ToDictionary(b => $"volume {b.Key}", b => $"Volume {b.Key} cannot be rebuilt: {b.Value}"), cancellationToken);
         context.Fleet = context.Fleet with { Pods = [.. context.Fleet.Pods.Where(p => !leaving.Contains(p.Name))] };
     }
 }
