@@ -1,6 +1,7 @@
 using Haystack.Client;
 using Haystack.Cluster.Tests.Harness;
 using Haystack.Operator.Entities;
+using k8s;
 
 namespace Haystack.Cluster.Tests.Scenarios;
 
