@@ -11,10 +11,14 @@ namespace Haystack.Operator.Rebuilds;
 public static class RebuildPlanner
 {
     /// <param name="leaving">Store pods a scale-in removes: their replicas move, and nothing new goes there.</param>
-    /// <param name="blocked">Volumes that need a rebuild but have no healthy replica to copy from: why, by volume id.</param>
+    /// <param name="blocked">
+    /// Volumes whose rebuild cannot go on now, why by volume id: those given are skipped (no pod could take them this
+    /// reconcile), and those with no healthy replica to copy from are added.
+    /// </param>
     public static RebuildJob? Next(IReadOnlyList<V1Alpha1HaystackVolume> volumes, StoreFleet fleet, IReadOnlySet<string> leaving, Dictionary<uint, string> blocked)
     {
-        var candidates = volumes.Where(v => v.Status?.Phase is not (VolumePhase.Compacting or VolumePhase.Lost) && v.Status?.Placements is { Count: > 0 }).ToList();
+        var candidates = volumes.Where(v => v.Status?.Phase is not (VolumePhase.Compacting or VolumePhase.Lost) && v.Status?.Placements is { Count: > 0 }
+            && !blocked.ContainsKey(ClusterVolumes.IdOf(v))).ToList();
         var resumed = candidates.Select(v => (Volume: v, Target: v.Status!.Placements!.FirstOrDefault(p => p.State == ReplicaState.Rebuilding)))
             .Where(c => c.Target is not null)
             .Select(c => Job(c.Volume, c.Volume.Status!.Placements!.FirstOrDefault(p => p.Pod == c.Target!.Replaces), c.Target, fleet, leaving, blocked))

@@ -6,7 +6,8 @@ using Haystack.Operator.Volumes;
 namespace Haystack.Operator.Reconciliation.Steps;
 
 /// <summary>
-/// After the fleet is observed: marks lost replicas (<see cref="LossScan"/>), then rebuilds replicas one at a time,
+/// After the fleet is observed: marks lost replicas (<see cref="LossScan"/>), then rebuilds replicas one at a time
+/// (a volume no pod can take is passed over for the others),
 /// the lost ones and those a scale-in moves off the pods that go (<see cref="RebuildPlanner"/>,
 /// <see cref="ReplicaRebuild"/>), for at most <see cref="Budget"/> per reconcile so the cluster's other work is not held
 /// up. A scale-in the staying pods cannot hold is refused (<see cref="ReconcileContext.ScaleInRefusal"/>) and nothing
@@ -38,15 +39,17 @@ public sealed class RebuildStep : IReconcileStep
             context.RebuildPending = true;
             if (await rebuild.RunAsync(job, cancellationToken) != RebuildOutcome.Completed)
             {
-                break;
+                // No pod can take this one: the others may still have somewhere to go.
+                if (rebuild.Blocked.GetValueOrDefault(job.VolumeId) is not { } why)
+                {
+                    break;
+                }
+                blocked[job.VolumeId] = why;
+                continue;
             }
             volumes = await ClusterVolumes.ListAsync(context.Client, cluster, cancellationToken);
             context.Pods = await FleetObserver.ListPodsAsync(context.Client, cluster, cancellationToken);
             context.Fleet = await new FleetObserver(context.Client, context.Stores).ObserveAsync(cluster, context.Pods, cancellationToken);
-        }
-        foreach (var (id, why) in rebuild.Blocked)
-        {
-            blocked.TryAdd(id, why);
         }
         context.RebuildPending |= blocked.Count > 0;
         await context.Events.RecordStandingAsync(cluster, EventRecorder.Warning, "ScaleInRefused",
