@@ -19,10 +19,13 @@ public sealed class OperatorMetrics
     /// <summary>The step tag of a failure outside the steps: reading the cluster or writing its status.</summary>
     public const string ApiStep = "api";
 
+    /// <summary>The phase tag of a Volume not placed yet (no phase).</summary>
+    public const string UnplacedTag = "unplaced";
+
     private readonly Counter<long> _reconciles;
     private readonly Counter<long> _errors;
     private readonly Histogram<double> _duration;
-    private readonly ConcurrentDictionary<ClusterKey, VolumeCounts> _volumes = new();
+    private readonly ConcurrentDictionary<ClusterKey, IReadOnlyDictionary<string, int>> _volumes = new();
 
     public OperatorMetrics(IMeterFactory meterFactory, OperatorReadiness readiness)
     {
@@ -43,7 +46,7 @@ public sealed class OperatorMetrics
         meter.CreateObservableGauge("haystack.operator.workqueue.depth", () => QueueDepth(), "{key}",
             "Resources waiting in the work queue for a worker.");
         meter.CreateObservableGauge("haystack.operator.volumes", ObserveVolumes, "{volume}",
-            "Logical volumes of each cluster by phase (degraded includes rebuilding), as its last reconcile counted them.");
+            "Logical volumes of each cluster by phase (unplaced: no phase yet), as its last reconcile counted them.");
         meter.CreateObservableGauge("haystack.operator.leader", () => readiness.IsLeader ? 1 : 0, "1",
             "1 while this replica holds the leader Lease (or runs without leader election), else 0.");
     }
@@ -59,7 +62,16 @@ public sealed class OperatorMetrics
         }
     }
 
-    public void ObservedVolumes(ClusterKey cluster, VolumeCounts counts) => _volumes[cluster] = counts;
+    /// <summary>Counts <paramref name="volumes"/> by phase, every phase present (at 0 when none is in it) so each has a series.</summary>
+    public void ObservedVolumes(ClusterKey cluster, IEnumerable<V1Alpha1HaystackVolume> volumes)
+    {
+        var counts = Enum.GetValues<VolumePhase>().Select(PhaseTag).Append(UnplacedTag).ToDictionary(tag => tag, _ => 0);
+        foreach (var volume in volumes)
+        {
+            counts[volume.Status?.Phase is { } phase ? PhaseTag(phase) : UnplacedTag]++;
+        }
+        _volumes[cluster] = counts;
+    }
 
     /// <summary>A cluster that is gone has no volumes to report.</summary>
     public void Forget(ClusterKey cluster) => _volumes.TryRemove(cluster, out _);
@@ -67,13 +79,15 @@ public sealed class OperatorMetrics
     /// <summary>Reads the running controller's queue; 0 while no controller runs (a standby).</summary>
     public Func<int> QueueDepth { get; set; } = () => 0;
 
+    /// <summary>A phase as a Prometheus label value: ReadOnly is "read_only".</summary>
+    public static string PhaseTag(VolumePhase phase) =>
+        string.Concat(phase.ToString().Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
+
     private IEnumerable<Measurement<int>> ObserveVolumes()
     {
         foreach (var (cluster, counts) in _volumes)
         {
-            // Other: compacting, or not placed yet.
-            var other = counts.Total - counts.Writable - counts.ReadOnly - counts.Degraded;
-            foreach (var (phase, count) in new[] { ("writable", counts.Writable), ("read_only", counts.ReadOnly), ("degraded", counts.Degraded), ("other", other) })
+            foreach (var (phase, count) in counts)
             {
                 yield return new(count, new("namespace", cluster.Namespace), new("cluster", cluster.Name), new("phase", phase));
             }

@@ -9,7 +9,7 @@ public sealed class HaystackVolumeStatus
     [Description("The metadata.generation the status describes.")]
     public long? ObservedGeneration { get; set; }
 
-    [Description("Writable, ReadOnly, Degraded, Rebuilding or Compacting.")]
+    [Description("Writable, ReadOnly, Degraded, Rebuilding, Compacting or Lost (every replica lost: terminal, delete the Volume to clear it).")]
     public VolumePhase? Phase { get; set; }
 
     [Description("Set while Degraded or Rebuilding: the phase (Writable or ReadOnly) the volume returns to once every replica is healthy.")]

@@ -19,4 +19,7 @@ public sealed class VolumeCounts
 
     [Description("Volumes being compacted: neither writable nor degraded.")]
     public int Compacting { get; set; }
+
+    [Description("Volumes whose every replica is lost: terminal, cleared by deleting the Volume.")]
+    public int Lost { get; set; }
 }

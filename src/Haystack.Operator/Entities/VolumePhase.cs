@@ -17,4 +17,10 @@ public enum VolumePhase
 
     /// <summary>Live needles are being copied to a new file to drop garbage.</summary>
     Compacting,
+
+    /// <summary>
+    /// Every replica is lost, so nothing is left to rebuild from: terminal. The directory hands it out for nothing and
+    /// a replacement takes uploads; deleting the Volume clears it.
+    /// </summary>
+    Lost,
 }

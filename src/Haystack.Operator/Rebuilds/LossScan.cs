@@ -8,8 +8,9 @@ namespace Haystack.Operator.Rebuilds;
 /// <summary>
 /// Applies <see cref="ReplicaLoss"/> to every placement of the cluster's Volumes and records the verdicts in their
 /// status: a lost replica turns Missing (the Volume Degraded, a Warning Event naming the pod and why), an unavailable
-/// one keeps the time its node went away, and a claim uid is recorded where none was yet. Nodes are read only for
-/// pods that are not serving, so a healthy fleet costs no extra reads.
+/// one keeps the time it went away, a Volume whose every replica is lost turns Lost (<see cref="VolumeLoss"/>, an Event), and a claim uid is recorded where none was yet. A pod's node comes with the fleet
+/// (<see cref="StorePod.NodeHealth"/>); a Node is read here only for a replica whose pod is gone or unscheduled, by the
+/// node recorded at placement.
 /// </summary>
 public sealed class LossScan(ReconcileContext context)
 {
@@ -37,8 +38,13 @@ public sealed class LossScan(ReconcileContext context)
                 volume.Status.ResumePhase ??= volume.Status.Phase ?? VolumePhase.Writable;
                 volume.Status.Phase = VolumePhase.Degraded;
             }
-            var written = changed ? await ClusterVolumes.WriteStatusAsync(context.Client, volume, cancellationToken) : volume;
-            if (written is not null && lost.Count > 0)
+            var gone = VolumeLoss.IsNewlyLost(volume) ? VolumeLoss.MarkLost(volume, now) : null;
+            var written = changed || gone is not null ? await ClusterVolumes.WriteStatusAsync(context.Client, volume, cancellationToken) : volume;
+            if (written is not null && gone is not null)
+            {
+                await context.Events.RecordAsync(context.Cluster, EventRecorder.Warning, "VolumeLost", $"Volume {volume.Spec.Id} is lost: {gone}", cancellationToken);
+            }
+            else if (written is not null && lost.Count > 0)
             {
                 await context.Events.RecordAsync(context.Cluster, EventRecorder.Warning, "ReplicaLost",
                     $"Volume {volume.Spec.Id} is degraded: {string.Join("; ", lost)}", cancellationToken);
@@ -75,11 +81,11 @@ public sealed class LossScan(ReconcileContext context)
 
     private async Task<NodeHealth> NodeOfAsync(VolumePlacement placement, StorePod? pod, CancellationToken cancellationToken)
     {
-        if (pod is { Ready: true, Answers: true })
+        if (pod?.NodeHealth is { } observed)
         {
-            return new NodeHealth(pod.Node, true, true, null);
+            return observed;
         }
-        var name = pod?.Node ?? placement.Node;
+        var name = placement.Node;
         if (name is null)
         {
             return NodeHealth.Gone(null);

@@ -15,6 +15,9 @@ namespace Haystack.Operator.Rebuilds;
 /// </summary>
 public sealed class ReplicaRebuild(ReconcileContext context, IReadOnlySet<string> leaving)
 {
+    /// <summary>Volumes whose rebuild could not start because no store pod can take the replica: why, by volume id.</summary>
+    public Dictionary<uint, string> Blocked { get; } = [];
+
     public async Task<RebuildOutcome> RunAsync(RebuildJob job, CancellationToken cancellationToken)
     {
         var volume = job.Volume;
@@ -59,6 +62,7 @@ public sealed class ReplicaRebuild(ReconcileContext context, IReadOnlySet<string
         }
         if (placement.Pods is not [var chosen])
         {
+            Blocked[id] = $"no store pod can take the replica ({placement.Problem})";
             context.RebuildPending = true;
             return (volume, null);
         }

@@ -74,9 +74,9 @@ public sealed class HaystackClusterReconciler(IKubernetes client, TimeProvider t
 
         var context = new ReconcileContext(cluster, client, _applier, _events) { Stores = Stores, Time = time };
         var failure = await RunStepsAsync(context, cancellationToken);
-        if (context.Volumes is { } volumes)
+        if (context.Volumes is not null)
         {
-            Metrics?.ObservedVolumes(key, volumes);
+            Metrics?.ObservedVolumes(key, context.ClusterVolumes);
         }
         var previous = ConditionList.Find(cluster.Status?.Conditions, ConditionTypes.Reconciled);
         await _status.WriteAsync(cluster, previous => ClusterStatusBuilder.Build(previous, context, failure, time.GetUtcNow().UtcDateTime), cancellationToken);

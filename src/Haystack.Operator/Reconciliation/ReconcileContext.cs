@@ -18,7 +18,7 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     public List<ComponentReadiness> Components { get; } = [];
 
-    /// <summary>Every pod of the cluster (all components), listed once by <c>observe-components</c> for the later steps.</summary>
+    /// <summary>Every pod of the cluster (all components), listed once by <c>observe-fleet</c> for the later steps.</summary>
     public IReadOnlyList<V1Pod> Pods { get; set; } = [];
 
     /// <summary>Why volume replicas cannot be placed as the rules ask (e.g. not on distinct nodes); null when they can.</summary>

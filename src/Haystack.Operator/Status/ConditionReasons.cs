@@ -24,6 +24,9 @@ public static class ConditionReasons
     /// <summary>Reconciled and Degraded: a step failed; the message says which and why.</summary>
     public const string ReconcileFailed = "ReconcileFailed";
 
+    /// <summary>Degraded: volumes lost every replica (phase Lost); deleting them clears it.</summary>
+    public const string VolumeLost = "VolumeLost";
+
     /// <summary>Degraded: volumes are missing a replica or rebuilding one.</summary>
     public const string VolumesDegraded = "VolumesDegraded";
 

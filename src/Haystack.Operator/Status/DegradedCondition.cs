@@ -4,7 +4,8 @@ using Haystack.Operator.Reconciliation;
 namespace Haystack.Operator.Status;
 
 /// <summary>
-/// Degraded means something needs attention though the cluster may still serve: a failing reconcile, volumes
+/// Degraded means something needs attention though the cluster may still serve: volumes that lost every replica, a
+/// failing reconcile, volumes
 /// missing a replica or rebuilding one (named, with the replica that is not healthy), replicas that cannot be
 /// placed as the rules ask, a scale-in the staying store pods cannot hold. The reason names the first; the message lists each. Pure.
 /// </summary>
@@ -16,6 +17,16 @@ public static class DegradedCondition
         ReconcileContext context, Exception? failure, IReadOnlyList<V1Alpha1HaystackVolume>? volumes, VolumeCounts? counts)
     {
         var problems = new List<(string Reason, string Text)>();
+        // Data loss first: it outranks every other problem.
+        if (counts is { Lost: > 0 })
+        {
+            var text = $"{counts.Lost} of {counts.Total} volumes lost every replica (delete a Lost Volume to clear it)";
+            if (volumes is not null)
+            {
+                text += ": " + BoundedList.Join([.. volumes.Where(v => v.Status?.Phase == VolumePhase.Lost).Select(v => v.Metadata.Name!)]);
+            }
+            problems.Add((ConditionReasons.VolumeLost, text));
+        }
         if (failure is not null)
         {
             problems.Add((ConditionReasons.ReconcileFailed, failure.Message));

@@ -8,18 +8,30 @@ using k8s.Models;
 namespace Haystack.Operator.Volumes;
 
 /// <summary>
-/// Reads a cluster's store pods into a <see cref="StoreFleet"/>: the Pods (by the store selector), the Nodes they
-/// run on (for the topology labels the cluster names), their claims (one list by the claim template's labels), and
-/// each ready store's <c>/stats</c>, asked in parallel. API errors propagate (the reconcile fails and retries);
-/// a store that does not answer is recorded on its pod.
+/// Reads a cluster's store pods into a <see cref="StoreFleet"/>: the store Pods (by the store selector, from the
+/// cluster's pods listed once per reconcile, <see cref="ListPodsAsync"/>), the Nodes they run on (for the topology
+/// labels the cluster names and their readiness), their claims (one list by the claim template's labels), and each
+/// ready store's <c>/stats</c>, asked in parallel. API errors propagate (the reconcile fails and retries); a store that
+/// does not answer is recorded on its pod.
 /// </summary>
 public sealed class FleetObserver(IKubernetes client, StoreCalls stores)
 {
-    public async Task<StoreFleet> ObserveAsync(V1Alpha1HaystackCluster cluster, CancellationToken cancellationToken)
+    /// <summary>Every pod of the cluster (all components, by its name and instance labels), in name order.</summary>
+    public static async Task<IReadOnlyList<V1Pod>> ListPodsAsync(IKubernetes client, V1Alpha1HaystackCluster cluster, CancellationToken cancellationToken)
+    {
+        var selector = $"{ClusterLabels.Name}={ClusterLabels.AppName},{ClusterLabels.Instance}={ClusterNames.Name(cluster)}";
+        var pods = await client.CoreV1.ListNamespacedPodAsync(ClusterNames.Namespace(cluster), labelSelector: selector, cancellationToken: cancellationToken);
+        return [.. pods.Items.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)];
+    }
+
+    /// <param name="clusterPods">The cluster's pods from <see cref="ListPodsAsync"/>; the store pods are those the store selector matches.</param>
+    public async Task<StoreFleet> ObserveAsync(V1Alpha1HaystackCluster cluster, IReadOnlyList<V1Pod> clusterPods, CancellationToken cancellationToken)
     {
         var ns = ClusterNames.Namespace(cluster);
-        var selector = string.Join(",", ClusterLabels.Selector(cluster, HaystackComponent.Store).Select(l => $"{l.Key}={l.Value}"));
-        var pods = (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken)).Items
+        var storeLabels = ClusterLabels.Selector(cluster, HaystackComponent.Store);
+        var selector = string.Join(",", storeLabels.Select(l => $"{l.Key}={l.Value}"));
+        var pods = clusterPods
+            .Where(pod => storeLabels.All(l => pod.Metadata.Labels?.TryGetValue(l.Key, out var value) == true && value == l.Value))
             .Select(pod => (Pod: pod, Ordinal: OrdinalOf(cluster, pod)))
             .Where(p => p.Ordinal is not null)
             .OrderBy(p => p.Ordinal)
@@ -40,7 +52,8 @@ public sealed class FleetObserver(IKubernetes client, StoreCalls stores)
         var name = pod.Metadata.Name;
         var url = PodEndpoints.StorePod(ClusterNames.Name(cluster), ClusterNames.Namespace(cluster), name, HaystackPorts.Http);
         var nodeName = pod.Spec?.NodeName;
-        var labels = nodeName is not null && nodes.TryGetValue(nodeName, out var node) ? node.Metadata.Labels : null;
+        var node = nodeName is null ? null : nodes.GetValueOrDefault(nodeName);
+        var labels = node?.Metadata.Labels;
         var claimName = ClaimNameOf(pod);
         var claim = claims.GetValueOrDefault(claimName);
         var ready = pod.Metadata.DeletionTimestamp is null
@@ -66,7 +79,11 @@ public sealed class FleetObserver(IKubernetes client, StoreCalls stores)
             Zone: ValueOf(labels, cluster.Spec.Topology.ZoneKey),
             ready, claimName, claim?.Metadata.Uid,
             DiskBytes: ValueOf(claim?.Status?.Capacity, "storage")?.ToInt64() ?? specDiskBytes,
-            volumes, error);
+            volumes, error)
+        {
+            Running = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == HaystackComponent.Store)?.State?.Running is not null,
+            NodeHealth = nodeName is null ? null : node is null ? NodeHealth.Gone(nodeName) : NodeHealth.Of(node),
+        };
     }
 
     private async Task<IReadOnlyDictionary<string, V1Node>> ReadNodesAsync(IEnumerable<string> names, CancellationToken cancellationToken)

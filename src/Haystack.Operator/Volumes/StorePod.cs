@@ -30,6 +30,12 @@ public sealed record StorePod(
 {
     public bool Answers => Error is null;
 
+    /// <summary>The store container is running (not waiting to restart, not terminated), whether or not it is Ready.</summary>
+    public bool Running { get; init; }
+
+    /// <summary>The pod's node as read with the pod, so loss detection need not read it again; null while unscheduled.</summary>
+    public NodeHealth? NodeHealth { get; init; }
+
     /// <summary>A pod new replicas may go to: ready, scheduled, and its store answers.</summary>
     public bool CanTakeReplicas => Ready && Answers && Host is not null;
 

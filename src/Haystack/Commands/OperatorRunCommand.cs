@@ -109,11 +109,12 @@ public static class OperatorRunCommand
 
             var identity = Environment.GetEnvironmentVariable("POD_NAME") ?? $"{Environment.MachineName}-{Guid.NewGuid():N}";
             var lockNamespace = parseResult.GetValue(leaseNamespace) ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? config.Namespace ?? "default";
-            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, lockNamespace, LeaseName, identity)));
+            var lease = new LeaseLock(client, lockNamespace, LeaseName, identity);
+            var elector = new LeaderElector(new LeaderElectionConfig(lease));
             readiness.Follow(elector);
             elector.OnStartedLeading += () => log.LogInformation("{Identity} leads (Lease {LeaseNamespace}/{Lease})", identity, lockNamespace, LeaseName);
             elector.OnNewLeader += leader => log.LogInformation("Leader is {Leader}", leader);
-            if (await LeaderOnlyRunner.RunAsync(elector, controller.RunAsync, cancellationToken))
+            if (await LeaderOnlyRunner.RunAsync(elector, lease, controller.RunAsync, cancellationToken))
             {
                 log.LogWarning("{Identity} lost Lease {LeaseNamespace}/{Lease}; exiting so that a fresh process campaigns again", identity, lockNamespace, LeaseName);
                 return 2;

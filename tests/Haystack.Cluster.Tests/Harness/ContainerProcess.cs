@@ -6,7 +6,8 @@ namespace Haystack.Cluster.Tests.Harness;
 
 /// <summary>
 /// One run of a container: a real <c>haystack</c> child process. Keeps the tail of its output for failure messages;
-/// stops as the kubelet stops a container (SIGTERM, SIGKILL after the grace period) or dies at once (SIGKILL).
+/// stops as the kubelet stops a container (SIGTERM, SIGKILL after the grace period) or dies at once (SIGKILL), and
+/// hangs on SIGSTOP until SIGCONT.
 /// </summary>
 internal sealed partial class ContainerProcess : IAsyncDisposable
 {
@@ -57,6 +58,12 @@ internal sealed partial class ContainerProcess : IAsyncDisposable
         }
         await Exited;
     }
+
+    /// <summary>SIGSTOP: the process hangs, its sockets open but nothing answered, until <see cref="Resume"/>.</summary>
+    public void Suspend() => _ = SendSignal(_process.Id, 19);
+
+    /// <summary>SIGCONT after <see cref="Suspend"/>.</summary>
+    public void Resume() => _ = SendSignal(_process.Id, 18);
 
     /// <summary>SIGTERM, then SIGKILL when it has not exited within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)

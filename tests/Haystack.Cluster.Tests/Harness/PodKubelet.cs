@@ -51,6 +51,12 @@ internal sealed class PodKubelet : IAsyncDisposable
     /// <summary>Kills the container (SIGKILL); the kubelet restarts it after its back-off, as after a crash.</summary>
     public Task KillContainerAsync() => _container?.KillAsync() ?? Task.CompletedTask;
 
+    /// <summary>Hangs the container (SIGSTOP): it keeps running but answers nothing, so its readiness probe fails.</summary>
+    public void SuspendContainer() => _container?.Suspend();
+
+    /// <summary>Lets a suspended container go on (SIGCONT).</summary>
+    public void ResumeContainer() => _container?.Resume();
+
     /// <summary>Stops the pod for good: SIGTERM, SIGKILL after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

@@ -22,9 +22,9 @@ public sealed class LeaderOnlyRunnerTests
         using var stopFirst = new CancellationTokenSource();
         using var stopSecond = new CancellationTokenSource();
 
-        var first = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-a"), Work("operator-a", working), stopFirst.Token);
+        var first = RunAsync(fixture, "operator-a", Work("operator-a", working), stopFirst.Token);
         await WaitUntilAsync(() => Snapshot(working).Contains("operator-a"));
-        var second = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-b"), Work("operator-b", working), stopSecond.Token);
+        var second = RunAsync(fixture, "operator-b", Work("operator-b", working), stopSecond.Token);
         Assert.False(second.IsCompleted);
         Assert.Equal(["operator-a"], Snapshot(working));
 
@@ -37,12 +37,56 @@ public sealed class LeaderOnlyRunnerTests
     }
 
     [Fact]
+    public async Task A_leader_that_stops_releases_the_lease_so_the_standby_takes_over_long_before_it_would_expire()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var working = new List<string>();
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+        // Ten minutes: without the release the standby could not lead within the test's patience.
+        var duration = TimeSpan.FromMinutes(10);
+        var first = RunAsync(fixture, "operator-a", Work("operator-a", working), stopFirst.Token, duration);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-a"));
+        var second = RunAsync(fixture, "operator-b", Work("operator-b", working), stopSecond.Token, duration);
+
+        await stopFirst.CancelAsync();
+        Assert.False(await first);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-b"));
+
+        var lease = await fixture.Client.CoordinationV1.ReadNamespacedLeaseAsync("haystack-operator", "haystack");
+        Assert.Equal("operator-b", lease.Spec!.HolderIdentity);
+        Assert.Equal(1, lease.Spec.LeaseTransitions);
+        await stopSecond.CancelAsync();
+        Assert.False(await second);
+        Assert.Equal("", (await fixture.Client.CoordinationV1.ReadNamespacedLeaseAsync("haystack-operator", "haystack")).Spec!.HolderIdentity);
+    }
+
+    [Fact]
+    public async Task A_stopping_replica_that_does_not_lead_leaves_the_leaders_lease_alone()
+    {
+        await using var fixture = await OperatorFixture.StartAsync();
+        var working = new List<string>();
+        using var stop = new CancellationTokenSource();
+        using var stopStandby = new CancellationTokenSource();
+        var leader = RunAsync(fixture, "operator-a", Work("operator-a", working), stop.Token);
+        await WaitUntilAsync(() => Snapshot(working).Contains("operator-a"));
+        var standby = RunAsync(fixture, "operator-b", Work("operator-b", working), stopStandby.Token);
+
+        await stopStandby.CancelAsync();
+        Assert.False(await standby);
+
+        Assert.Equal("operator-a", (await fixture.Client.CoordinationV1.ReadNamespacedLeaseAsync("haystack-operator", "haystack")).Spec!.HolderIdentity);
+        await stop.CancelAsync();
+        Assert.False(await leader);
+    }
+
+    [Fact]
     public async Task Losing_the_lease_stops_the_work_and_ends_the_run()
     {
         await using var fixture = await OperatorFixture.StartAsync();
         var working = new List<string>();
         var stopped = new TaskCompletionSource();
-        var run = LeaderOnlyRunner.RunAsync(Elector(fixture, "operator-a"), async ct =>
+        var run = RunAsync(fixture, "operator-a", async ct =>
         {
             await Work("operator-a", working)(ct).ContinueWith(_ => stopped.SetResult(), TaskScheduler.Default);
         }, CancellationToken.None);
@@ -69,13 +113,19 @@ public sealed class LeaderOnlyRunnerTests
         Assert.True(stopped.Task.IsCompleted);
     }
 
-    private static LeaderElector Elector(OperatorFixture fixture, string identity) =>
-        new(new LeaderElectionConfig(new LeaseLock(fixture.Client, "haystack", "haystack-operator", identity))
+    /// <param name="leaseDuration">How long a standby waits for a Lease that is not renewed; 2 s unless given.</param>
+    private static Task<bool> RunAsync(
+        OperatorFixture fixture, string identity, Func<CancellationToken, Task> work, CancellationToken cancellationToken, TimeSpan? leaseDuration = null)
+    {
+        var lease = new LeaseLock(fixture.Client, "haystack", "haystack-operator", identity);
+        var elector = new LeaderElector(new LeaderElectionConfig(lease)
         {
-            LeaseDuration = TimeSpan.FromSeconds(2),
+            LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(2),
             RenewDeadline = TimeSpan.FromSeconds(1),
             RetryPeriod = TimeSpan.FromMilliseconds(100),
         });
+        return LeaderOnlyRunner.RunAsync(elector, lease, work, cancellationToken);
+    }
 
     // The work runs until cancelled, as the controller does, and records who ran it.
     private static Func<CancellationToken, Task> Work(string identity, List<string> working) => async ct =>

@@ -33,7 +33,7 @@ public sealed class OperatorListenerTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
         Assert.Contains("no leader", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var run = LeaderOnlyRunner.RunAsync(Elector(fixture, listener, "operator-a"), Controller(fixture, listener).RunAsync, stop.Token);
+        var run = RunAsync(fixture, listener, "operator-a", stop.Token);
         await WaitUntilAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK);
         Assert.Equal(1, Sample(await http.GetStringAsync("/metrics"), "haystack_operator_leader"));
 
@@ -50,9 +50,9 @@ public sealed class OperatorListenerTests
         using var http = new HttpClient { BaseAddress = Address(standby) };
         using var stop = new CancellationTokenSource();
 
-        var leading = LeaderOnlyRunner.RunAsync(Elector(fixture, leader, "operator-a"), Controller(fixture, leader).RunAsync, stop.Token);
+        var leading = RunAsync(fixture, leader, "operator-a", stop.Token);
         await WaitUntilAsync(() => Task.FromResult(leader.Services.GetRequiredService<OperatorReadiness>().IsReady));
-        var waiting = LeaderOnlyRunner.RunAsync(Elector(fixture, standby, "operator-b"), Controller(fixture, standby).RunAsync, stop.Token);
+        var waiting = RunAsync(fixture, standby, "operator-b", stop.Token);
         await WaitUntilAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK);
 
         Assert.Equal("operator-a", standby.Services.GetRequiredService<OperatorReadiness>().Leader);
@@ -115,16 +115,18 @@ public sealed class OperatorListenerTests
             Readiness = listener.Services.GetRequiredService<OperatorReadiness>(),
         };
 
-    private static LeaderElector Elector(OperatorFixture fixture, WebApplication listener, string identity)
+    /// <summary>Runs the listener's controller while it leads, its readiness following the election.</summary>
+    private static Task<bool> RunAsync(OperatorFixture fixture, WebApplication listener, string identity, CancellationToken cancellationToken)
     {
-        var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(fixture.Client, "haystack", "haystack-operator", identity))
+        var lease = new LeaseLock(fixture.Client, "haystack", "haystack-operator", identity);
+        var elector = new LeaderElector(new LeaderElectionConfig(lease)
         {
             LeaseDuration = TimeSpan.FromSeconds(2),
             RenewDeadline = TimeSpan.FromSeconds(1),
             RetryPeriod = TimeSpan.FromMilliseconds(100),
         });
         listener.Services.GetRequiredService<OperatorReadiness>().Follow(elector);
-        return elector;
+        return LeaderOnlyRunner.RunAsync(elector, lease, Controller(fixture, listener).RunAsync, cancellationToken);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> done)

@@ -9,10 +9,14 @@ internal static class FleetPods
 {
     public const long Gi = 1L << 30;
 
+    /// <param name="ready">Ready, with its store container running; a pod that is not ready is restarting (its container waits).</param>
     public static StorePod Pod(int ordinal, string? zone = null, long diskBytes = 100 * Gi, bool ready = true, string? error = null, params PhysicalVolume[] volumes) => new(
         $"photos-store-{ordinal}", ordinal, new Uri($"http://photos-store-{ordinal}.photos-store.haystack.svc:8080/"),
         $"node-{ordinal}", $"node-{ordinal}", zone, ready, $"data-photos-store-{ordinal}", $"claim-uid-{ordinal}", diskBytes,
-        error is null && ready ? volumes : [], ready ? error : error ?? "the pod is not ready");
+        error is null && ready ? volumes : [], ready ? error : error ?? "the pod is not ready")
+    {
+        Running = ready,
+    };
 
     public static PhysicalVolume Volume(uint id, long sizeBytes = Gi, long limitBytes = 10 * Gi, bool readOnly = false) =>
         new(id, sizeBytes, limitBytes, 10, readOnly, PhysicalVolumeState.Serving);

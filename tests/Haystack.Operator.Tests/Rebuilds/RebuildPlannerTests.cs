@@ -17,7 +17,7 @@ public sealed class RebuildPlannerTests
     {
         var volume = Placed(1, 0, 1, 2);
         volume.Status!.Placements![0].State = ReplicaState.Missing;
-        var blocked = new List<string>();
+        var blocked = new Dictionary<uint, string>();
 
         var job = RebuildPlanner.Next([volume], Fleet(volume), NoneLeaving, blocked);
 
@@ -65,9 +65,23 @@ public sealed class RebuildPlannerTests
         var compacting = Placed(2, 0, 1);
         compacting.Status!.Placements![0].State = ReplicaState.Missing;
         compacting.Status.Phase = VolumePhase.Compacting;
-        var blocked = new List<string>();
+        var blocked = new Dictionary<uint, string>();
 
         Assert.Null(RebuildPlanner.Next([orphan, compacting], fleet, NoneLeaving, blocked));
-        Assert.Equal(["volume 1: no healthy replica to copy from"], blocked);
+        Assert.Equal(new Dictionary<uint, string> { [1] = "no healthy replica to copy from" }, blocked);
+    }
+
+    [Fact]
+    public void A_volume_already_blocked_in_this_reconcile_is_passed_over_for_the_next()
+    {
+        var first = Placed(1, 0, 1, 2);
+        first.Status!.Placements![0].State = ReplicaState.Missing;
+        var second = Placed(2, 0, 1, 2);
+        second.Status!.Placements![0].State = ReplicaState.Missing;
+        var blocked = new Dictionary<uint, string> { [1] = "no store pod can take the replica" };
+
+        var job = RebuildPlanner.Next([first, second], Fleet(first, second), NoneLeaving, blocked);
+
+        Assert.Equal(2u, job!.VolumeId);
     }
 }

@@ -1,5 +1,6 @@
 using Haystack.Operator.Entities;
 using Haystack.Operator.Rebuilds;
+using Haystack.Operator.Volumes;
 using static Haystack.Operator.Tests.Rebuilds.FleetPods;
 
 namespace Haystack.Operator.Tests.Rebuilds;
@@ -68,6 +69,34 @@ public sealed class ReplicaLossTests
         Assert.Equal(ReplicaCondition.Unavailable, restarting.Condition);
         Assert.Equal(ReplicaCondition.Unavailable, recreated.Condition);
         Assert.Null(restarting.UnavailableSince);
+    }
+
+    [Fact]
+    public void A_store_that_runs_on_a_ready_node_but_does_not_answer_starts_the_grace_period_and_is_lost_once_it_has_passed()
+    {
+        var hung = Pod(1, error: "GET /stats timed out after 5 s");
+
+        var first = ReplicaLoss.Judge(Placement(), 7, hung, ReadyNode, Now, Grace);
+        var within = ReplicaLoss.Judge(Placement(unavailableSince: first.UnavailableSince), 7, hung, ReadyNode, Now + Grace - TimeSpan.FromSeconds(1), Grace);
+        var past = ReplicaLoss.Judge(Placement(unavailableSince: first.UnavailableSince), 7, hung, ReadyNode, Now + Grace, Grace);
+
+        Assert.Equal(ReplicaCondition.Unavailable, first.Condition);
+        Assert.Equal(Now, first.UnavailableSince);
+        Assert.Equal(ReplicaCondition.Unavailable, within.Condition);
+        Assert.True(past.IsLost);
+        Assert.Equal(Now, past.UnavailableSince);
+        Assert.Contains("its store has not answered (GET /stats timed out after 5 s) on Ready node node-1", past.Reason);
+    }
+
+    [Fact]
+    public void A_running_store_whose_pod_turned_not_ready_counts_as_not_answering()
+    {
+        var unready = Pod(1, ready: false) with { Running = true };
+
+        var verdict = ReplicaLoss.Judge(Placement(unavailableSince: Now - Grace), 7, unready, ReadyNode, Now, Grace);
+
+        Assert.True(verdict.IsLost);
+        Assert.Contains("the pod is not ready", verdict.Reason);
     }
 
     [Fact]

@@ -88,6 +88,30 @@ public sealed class ScaleInOnStoresTests
         Assert.Equal(placedBefore, (await fleet.VolumesAsync()).Select(v => string.Join(",", v.Status!.Placements!.Select(p => p.Pod))));
     }
 
+    [Fact]
+    public async Task A_refused_scale_in_raises_one_warning_while_it_stands_and_one_more_when_it_is_refused_again()
+    {
+        await using var fleet = await StorePodFleet.StartAsync(FiveNodes, edit: c =>
+        {
+            c.Spec.Volume.WritableVolumes = 4;
+            c.Spec.Store.StorageSize = "200Mi";
+        });
+        await fleet.ReconcileAsync();
+
+        await ScaleToAsync(fleet, 3);
+        await fleet.ReconcileAsync();
+        await fleet.ReconcileAsync();
+        var first = Assert.Single(await fleet.EventMessagesAsync("ScaleInRefused"));
+        Assert.StartsWith("scale-in to 3 store pods refused: ", first);
+
+        await ScaleToAsync(fleet, 5);
+        await fleet.ReconcileAsync();
+        await ScaleToAsync(fleet, 3);
+        await fleet.ReconcileAsync();
+
+        Assert.Equal([first, first], await fleet.EventMessagesAsync("ScaleInRefused"));
+    }
+
     /// <summary>The fleet and rebuild steps on a fresh context, to read what they leave for the cluster's conditions.</summary>
     private static async Task<ReconcileContext> RunRebuildStepAsync(StorePodFleet fleet)
     {

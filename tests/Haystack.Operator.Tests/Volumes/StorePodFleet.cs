@@ -16,7 +16,7 @@ namespace Haystack.Operator.Tests.Volumes;
 /// <summary>
 /// The cluster "photos" on the fake API server with real store servers (in process, on 127.0.0.1) as its store
 /// pods. The test plays the scheduler and the StatefulSet controller: it creates the Nodes (hostname and zone
-/// labels), the store Pods (scheduled, Ready) and their claims; the store pods' DNS names lead to the servers
+/// labels, Ready), the store Pods (scheduled, Ready) and their claims; the store pods' DNS names lead to the servers
 /// through a <see cref="PodEndpoints"/> host map, as HAYSTACK_HOST_MAP does for a real operator process.
 /// </summary>
 internal sealed class StorePodFleet : IAsyncDisposable
@@ -74,7 +74,9 @@ internal sealed class StorePodFleet : IAsyncDisposable
             {
                 labels["topology.kubernetes.io/zone"] = zone;
             }
-            await fleet.Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = labels } });
+            var created = await fleet.Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = labels } });
+            created.Status = new V1NodeStatus { Conditions = [new V1NodeCondition { Type = "Ready", Status = "True", LastTransitionTime = DateTime.UtcNow }] };
+            await fleet.Client.CoreV1.ReplaceNodeStatusAsync(created, node);
         }
         var hostMap = new Dictionary<string, DnsEndPoint>();
         for (var i = 0; i < nodes.Length; i++)
@@ -112,15 +114,27 @@ internal sealed class StorePodFleet : IAsyncDisposable
     public Task<List<Entities.V1Alpha1HaystackVolume>> VolumesAsync() =>
         ClusterVolumes.ListAsync(Client, new Entities.V1Alpha1HaystackCluster { Metadata = new V1ObjectMeta { Name = "photos", NamespaceProperty = Namespace } }, CancellationToken.None);
 
+    /// <summary>The messages of the cluster's Events with <paramref name="reason"/>, oldest first.</summary>
+    public async Task<string[]> EventMessagesAsync(string reason) =>
+        [.. (await Client.CoreV1.ListNamespacedEventAsync(Namespace)).Items.Where(e => e.Reason == reason).OrderBy(e => e.Metadata.Name, StringComparer.Ordinal).Select(e => e.Message)];
+
     /// <summary>The ids of the physical volumes store <paramref name="ordinal"/> holds.</summary>
     public async Task<uint[]> PhysicalVolumesAsync(int ordinal) =>
         [.. (await Calls.ReportAsync(PodUrl(ordinal), CancellationToken.None)).Volumes.Select(v => v.VolumeId)];
 
-    /// <summary>Sets the store pod's Ready condition, as the kubelet would.</summary>
+    /// <summary>Sets the store pod's Ready condition, as the kubelet would: a ready pod's container runs, one that is not ready waits to restart.</summary>
     public async Task SetReadyAsync(int ordinal, bool ready)
     {
         var pod = await Client.CoreV1.ReadNamespacedPodAsync(PodName(ordinal), Namespace);
-        pod.Status = new V1PodStatus { Phase = "Running", Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }] };
+        var state = ready
+            ? new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = DateTime.UtcNow } }
+            : new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "CrashLoopBackOff" } };
+        pod.Status = new V1PodStatus
+        {
+            Phase = "Running",
+            Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }],
+            ContainerStatuses = [new V1ContainerStatus { Name = "store", Image = "haystack", ImageID = "", Ready = ready, RestartCount = 0, State = state }],
+        };
         await Client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, PodName(ordinal), Namespace);
     }
 

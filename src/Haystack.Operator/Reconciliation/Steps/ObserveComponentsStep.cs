@@ -6,10 +6,9 @@ using Haystack.Operator.Entities;
 namespace Haystack.Operator.Reconciliation.Steps;
 
 /// <summary>
-/// Reads how many pods of each component are ready, from the workloads' status, and lists the cluster's pods
-/// once (by its name and instance labels) so the status can say which pod is in what state and later steps
-/// need not list them again. A workload status that describes an older generation counts as nothing ready
-/// yet: the rollout has not been seen.
+/// Reads how many pods of each component are ready, from the workloads' status; which pod is in what state the status
+/// takes from the pods <c>observe-fleet</c> listed (<see cref="ReconcileContext.Pods"/>), not from a list of its own. A
+/// workload status that describes an older generation counts as nothing ready yet: the rollout has not been seen.
 /// </summary>
 public sealed class ObserveComponentsStep : IReconcileStep
 {
@@ -28,10 +27,6 @@ public sealed class ObserveComponentsStep : IReconcileStep
             Current(directory.Metadata, directory.Status?.ObservedGeneration) ? directory.Status?.AvailableReplicas ?? 0 : 0, cluster.Spec.Directory.Replicas));
         context.Components.Add(new ComponentReadiness(HaystackComponent.Cache,
             Current(cache.Metadata, cache.Status?.ObservedGeneration) ? cache.Status?.ReadyReplicas ?? 0 : 0, cluster.Spec.Cache.Replicas));
-
-        var selector = $"{ClusterLabels.Name}={ClusterLabels.AppName},{ClusterLabels.Instance}={ClusterNames.Name(cluster)}";
-        var pods = await context.Client.CoreV1.ListNamespacedPodAsync(context.Namespace, labelSelector: selector, cancellationToken: cancellationToken);
-        context.Pods = pods.Items.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
     }
 
     private static bool Current(V1ObjectMeta metadata, long? observedGeneration) =>

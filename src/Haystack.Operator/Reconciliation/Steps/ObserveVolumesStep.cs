@@ -40,6 +40,9 @@ public sealed class ObserveVolumesStep : IReconcileStep
                     case VolumePhase.Compacting:
                         counts.Compacting++;
                         break;
+                    case VolumePhase.Lost:
+                        counts.Lost++;
+                        break;
                 }
                 usedBytes += (volume.Status?.Bytes ?? 0) * Math.Max(1, volume.Status?.Placements?.Count ?? 0);
             }

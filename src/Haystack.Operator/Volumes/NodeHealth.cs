@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Haystack.Operator.Rebuilds;
+namespace Haystack.Operator.Volumes;
 
 /// <summary>A node as loss detection needs it: whether it exists, is Ready, and since when it is not.</summary>
 /// <param name="Name">The node name; null when the pod was never scheduled.</param>
