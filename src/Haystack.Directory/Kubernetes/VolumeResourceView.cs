@@ -27,6 +27,11 @@ public static class VolumeResourceView
             NeedleCount = resource.Status?.Needles ?? 0,
             SizeLimitBytes = resource.Spec.SizeLimitBytes,
         };
+        if (resource.Status?.Phase == "Lost")
+        {
+            // Every replica is gone for good: nothing to read, nothing to probe; only deleting the Volume clears it.
+            return volume with { NeedsRepair = true, Reason = "every replica lost (Volume status); delete the Volume to clear it" };
+        }
         if (placements.Count < resource.Spec.Replicas)
         {
             // Not whole yet: no probe may turn it writable before the operator placed every replica.

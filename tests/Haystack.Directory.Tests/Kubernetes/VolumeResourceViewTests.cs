@@ -49,4 +49,15 @@ public sealed class VolumeResourceViewTests
         Assert.Equal(3, volume.Replicas.Count);
         Assert.Equal(VolumeState.Writable, volume.State);
     }
+
+    [Fact]
+    public void A_lost_volume_says_so_and_takes_no_uploads()
+    {
+        var volume = VolumeResourceView.ToLogicalVolume(
+            Volume("Lost", ("photos-store-0", "Missing"), ("photos-store-1", "Missing"), ("photos-store-2", "Missing")), Options);
+
+        Assert.Empty(volume.Replicas);
+        Assert.NotEqual(VolumeState.Writable, volume.State);
+        Assert.Contains("every replica lost", volume.Reason);
+    }
 }
