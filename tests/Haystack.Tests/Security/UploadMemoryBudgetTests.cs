@@ -1,13 +1,17 @@
 using System.Net;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Haystack.Testing;
 using Haystack.Tests.Support;
 using Xunit.Abstractions;
+using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Tests.Security;
 
 /// <summary>
-/// Issue 15, item 3, against real store and directory processes: 200 clients each declare a 64 MiB upload, send
-/// 3 MiB of it and stall. The server's resident memory stays under its upload budget plus a fixed margin, ordinary
+/// Issue 15, item 3, against real store and directory processes: 200 clients each declare a 64 MiB upload (an HTTP
+/// body, or a gRPC Write message), send 3 MiB of it and stall. The server's resident memory stays under its upload budget plus a fixed margin, ordinary
 /// uploads and reads keep working meanwhile, and once the clients are gone the memory returns near its idle level.
 /// Figures and method: docs/benchmarks.md, "Uploads in flight within a memory budget".
 /// </summary>
@@ -40,19 +44,36 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     public async Task Stalled_uploads_keep_a_store_within_its_budget_and_give_the_memory_back()
     {
         using var data = new TemporaryDirectory();
-        await using var store = StartStore(data, Limits);
+        await using var store = StartStore(data, FreePorts.Next(), Limits);
         await store.WaitReadyAsync();
-        using var http = new HttpClient { BaseAddress = store.Url, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
+        using var http = StoreClient(store);
         var key = 0;
 
-        await MeasureAsync(store, "PUT", "/1,ff0badcafe", PeakMargin, async () =>
+        await MeasureAsync(store, async () => await StalledUploads.StartAsync(store.Url, "PUT", "/1,ff0badcafe", HostileClients, DeclaredBytes, SentBytes), PeakMargin,
+            () => PutAndGetAsync(http, ++key));
+    }
+
+    [Fact]
+    public async Task Stalled_grpc_writes_keep_a_store_within_its_budget_and_give_the_memory_back()
+    {
+        using var data = new TemporaryDirectory();
+        var grpcAddress = ServerProcess.Local(FreePorts.Next());
+        await using var store = StartStore(data, grpcAddress.Port, Limits);
+        await store.WaitReadyAsync();
+        using var http = StoreClient(store);
+        using var channel = GrpcChannel.ForAddress(grpcAddress);
+        var grpc = new V1.Store.StoreClient(channel);
+        var headers = new Metadata { { "authorization", $"Bearer {HaystackExecutable.Key}" } };
+        var key = 0;
+
+        await MeasureAsync(store, async () => await StalledGrpcUploads.StartAsync(grpcAddress, "/haystack.store.v1.Store/Write", HostileClients, DeclaredBytes, SentBytes), PeakMargin, async () =>
         {
-            var photo = PhotoBytes.Create(key, 200 * 1024);
-            var id = $"1,{++key:x}0badcafe";
-            using var put = await http.PutAsync(id, new ByteArrayContent(photo));
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-            Assert.Equal(photo, await http.GetByteArrayAsync(id));
+            var photo = PhotoBytes.Create(++key, 200 * 1024);
+            var id = $"1,{key:x}0badcafe";
+            await grpc.WriteAsync(new V1.WriteRequest { PhotoId = id, Data = ByteString.CopyFrom(photo) }, headers);
+            var read = await grpc.ReadAsync(new V1.ReadRequest { PhotoId = id }, headers);
+            Assert.Equal(photo, read.Data.ToByteArray());
+            await PutAndGetAsync(http, ++key);
         });
     }
 
@@ -60,7 +81,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     public async Task Stalled_uploads_keep_a_directory_within_its_budget_and_give_the_memory_back()
     {
         using var data = new TemporaryDirectory();
-        await using var store = StartStore(data);
+        await using var store = StartStore(data, FreePorts.Next());
         await store.WaitReadyAsync();
         var port = FreePorts.Next();
         await using var directory = new ServerProcess("directory", ServerProcess.Local(port),
@@ -72,7 +93,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
         var key = 0;
 
-        await MeasureAsync(directory, "POST", "/upload", DirectoryPeakMargin, async () =>
+        await MeasureAsync(directory, async () => await StalledUploads.StartAsync(directory.Url, "POST", "/upload", HostileClients, DeclaredBytes, SentBytes), DirectoryPeakMargin, async () =>
         {
             var photo = PhotoBytes.Create(++key, 200 * 1024);
             using var posted = await http.PostAsync(new Uri(directory.Url, "upload"), new ByteArrayContent(photo));
@@ -82,16 +103,32 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         });
     }
 
-    private static ServerProcess StartStore(TemporaryDirectory data, params string[] limits)
+    private static ServerProcess StartStore(TemporaryDirectory data, int grpcPort, params string[] limits)
     {
         var port = FreePorts.Next();
         var store = new ServerProcess("store", ServerProcess.Local(port),
-            ["store", "--data", data.Combine("store"), "--port", $"{port}", "--grpc-port", $"{FreePorts.Next()}", "--create-volume", "1", .. limits]);
+            ["store", "--data", data.Combine("store"), "--port", $"{port}", "--grpc-port", $"{grpcPort}", "--create-volume", "1", .. limits]);
         store.Start();
         return store;
     }
 
-    private async Task MeasureAsync(ServerProcess server, string method, string path, long peakMargin, Func<Task> normalUploadAndRead)
+    private static HttpClient StoreClient(ServerProcess store)
+    {
+        var http = new HttpClient { BaseAddress = store.Url, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
+        return http;
+    }
+
+    private static async Task PutAndGetAsync(HttpClient store, int key)
+    {
+        var photo = PhotoBytes.Create(key, 200 * 1024);
+        var id = $"1,{key:x}0badcafe";
+        using var put = await store.PutAsync(id, new ByteArrayContent(photo));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal(photo, await store.GetByteArrayAsync(id));
+    }
+
+    private async Task MeasureAsync(ServerProcess server, Func<Task<IStalledClients>> startAttack, long peakMargin, Func<Task> normalUploadAndRead)
     {
         for (var i = 0; i < 5; i++)
         {
@@ -100,7 +137,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         await Task.Delay(1000);
         var idle = ResidentMemory.Bytes(server.ProcessId);
 
-        var attack = StalledUploads.StartAsync(server.Url, method, path, HostileClients, DeclaredBytes, SentBytes);
+        var attack = startAttack();
         var peak = await ResidentMemory.PeakWhileAsync(server.ProcessId, attack);
         using var stalled = await attack;
         // The stalled uploads are held open while ordinary photos go in and come back out.
@@ -114,7 +151,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         // The server takes the 600 MiB in as fast as it can; wait (bounded) until it has refused some, then a second more.
         var refusals = Task.Run(async () =>
         {
-            for (var wait = 0; wait < 150 && stalled.Answered() + stalled.Failed == 0; wait++)
+            for (var wait = 0; wait < 150 && stalled.Refused() == 0; wait++)
             {
                 await Task.Delay(100);
             }
@@ -122,7 +159,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         });
         peak = Math.Max(peak, await ResidentMemory.PeakWhileAsync(server.ProcessId, Task.WhenAll(normal, refusals)));
         await normal;
-        var refused = stalled.Answered() + stalled.Failed;
+        var refused = stalled.Refused();
 
         stalled.Dispose();
         var after = await ResidentMemory.SettleAsync(server.ProcessId, idle + AfterMargin, TimeSpan.FromSeconds(15));
