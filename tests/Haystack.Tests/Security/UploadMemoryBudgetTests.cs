@@ -21,6 +21,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     private const int HostileClients = 200;
     private const long DeclaredBytes = 64 * ResidentMemory.MiB;
     private const int SentBytes = 3 * 1024 * 1024;
+    private const string WriteMethod = "/haystack.store.v1.Store/Write";
 
     /// <summary>
     /// Above the budget: the socket transport's read-ahead of 64 KiB per connection (13 MiB for 200), the upload pool's
@@ -66,7 +67,8 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         var headers = new Metadata { { "authorization", $"Bearer {HaystackExecutable.Key}" } };
         var key = 0;
 
-        await MeasureAsync(store, async () => await StalledGrpcUploads.StartAsync(grpcAddress, "/haystack.store.v1.Store/Write", HostileClients, DeclaredBytes, SentBytes), PeakMargin, async () =>
+        StalledGrpcUploads? hostile = null;
+        await MeasureAsync(store, async () => hostile = await StalledGrpcUploads.StartAsync(grpcAddress, WriteMethod, HostileClients, DeclaredBytes, SentBytes), PeakMargin, async () =>
         {
             var photo = PhotoBytes.Create(++key, 200 * 1024);
             var id = $"1,{key:x}0badcafe";
@@ -75,6 +77,33 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
             Assert.Equal(photo, read.Data.ToByteArray());
             await PutAndGetAsync(http, ++key);
         });
+
+        Assert.All(hostile!.Answers(), answer =>
+        {
+            Assert.Equal($"{(int)StatusCode.Unavailable}", answer.Status);
+            Assert.Contains("upload memory budget", answer.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_stalled_grpc_write_is_cut_with_deadline_exceeded_and_nothing_is_stored()
+    {
+        using var data = new TemporaryDirectory();
+        var grpcAddress = ServerProcess.Local(FreePorts.Next());
+        await using var store = StartStore(data, grpcAddress.Port, "--upload-stall-timeout-ms", "1000");
+        await store.WaitReadyAsync();
+
+        using var stalled = await StalledGrpcUploads.StartAsync(grpcAddress, WriteMethod, 1, DeclaredBytes, SentBytes);
+        for (var wait = 0; wait < 100 && stalled.Answered() == 0; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        var (status, message) = Assert.Single(stalled.Answers());
+        Assert.Equal($"{(int)StatusCode.DeadlineExceeded}", status);
+        Assert.Contains("sent nothing for 1 s", message, StringComparison.Ordinal);
+        using var http = StoreClient(store);
+        Assert.Contains("\"needle_count\":0", await http.GetStringAsync("/volumes"), StringComparison.Ordinal);
     }
 
     [Fact]

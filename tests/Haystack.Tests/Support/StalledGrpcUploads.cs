@@ -16,7 +16,7 @@ public sealed class StalledGrpcUploads : IStalledClients
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _calls = [];
+    private readonly List<Task<HttpResponseMessage>> _calls = [];
     private int _failed;
 
     /// <summary>Clients that could not send their bytes in 30 s: the server did not take them.</summary>
@@ -32,6 +32,16 @@ public sealed class StalledGrpcUploads : IStalledClients
     }
 
     public int Refused() => Answered();
+
+    /// <summary>The grpc-status and grpc-message of each call the server has answered (a refusal comes trailers-only, in the headers).</summary>
+    public IReadOnlyList<(string Status, string Message)> Answers()
+    {
+        lock (_calls)
+        {
+            return [.. _calls.Where(call => call.IsCompletedSuccessfully).Select(call => call.Result)
+                .Select(response => (Header(response, "grpc-status"), Uri.UnescapeDataString(Header(response, "grpc-message"))))];
+        }
+    }
 
     /// <param name="method">The gRPC method's path, such as <c>/haystack.store.v1.Store/Write</c>.</param>
     public static async Task<StalledGrpcUploads> StartAsync(Uri server, string method, int count, long declaredBytes, int sentBytes)
@@ -53,6 +63,9 @@ public sealed class StalledGrpcUploads : IStalledClients
             _http.Dispose();
         }
     }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 
     private async Task SendAsync(Uri method, byte[] message, CancellationToken cancellationToken)
     {
