@@ -127,7 +127,8 @@ public sealed class GrpcRequestBody : IRequestBodyPipeFeature
             stall.TryReset();
             return read;
         }
-        catch (OperationCanceledException) when (!_ended.IsCancellationRequested)
+        // Not an abort: Kestrel's ConnectionAbortedException is an OperationCanceledException too.
+        catch (OperationCanceledException) when (stall.IsCancellationRequested && !_ended.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.DeadlineExceeded,
                 $"The call's request sent nothing for {_stallLimit.TotalSeconds:0.#} s after {_received} bytes and was cut; nothing was stored."));
