@@ -91,7 +91,7 @@ public sealed class DirectoryServer : IAsyncDisposable
         app.MapLookupEndpoints();
         app.MapVolumeEndpoints();
         app.MapPhotoEndpoints();
-        app.MapGrpcEndpoints<DirectoryGrpcService>();
+        app.MapGrpcEndpoints<DirectoryGrpcService>(options.UploadStallLimit);
         return new DirectoryServer(app, listeners);
     }
 

@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Haystack.Hosting.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -55,9 +56,18 @@ public static class GrpcEndpoints
             ? AnswerUnimplemented(context.Response, context.Request.Path)
             : next(context));
 
-    public static void MapGrpcEndpoints<TService>(this IEndpointRouteBuilder routes) where TService : class
+    /// <summary>
+    /// Maps the service, health and reflection. The service's calls read their request within the server's upload
+    /// memory budget and are cut when their body stalls for <paramref name="uploadStallLimit"/> (<see cref="GrpcRequestBody"/>).
+    /// </summary>
+    public static void MapGrpcEndpoints<TService>(this IEndpointRouteBuilder routes, TimeSpan uploadStallLimit) where TService : class
     {
-        routes.MapGrpcService<TService>();
+        var budget = routes.ServiceProvider.GetRequiredService<UploadMemoryBudget>();
+        routes.MapGrpcService<TService>().Add(endpoint =>
+        {
+            var call = endpoint.RequestDelegate ?? throw new InvalidOperationException($"The gRPC endpoint {endpoint.DisplayName} has no request delegate.");
+            endpoint.RequestDelegate = context => GrpcRequestBody.HandleAsync(context, call, budget, uploadStallLimit);
+        });
         // Probes present no key; reflection shows the schema, which the protos publish anyway.
         routes.MapGrpcHealthChecksService().AllowAnyone();
         routes.MapGrpcReflectionService().AllowReads();

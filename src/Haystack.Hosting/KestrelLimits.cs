@@ -25,6 +25,17 @@ public sealed record KestrelLimits
     /// <summary>Concurrent gRPC calls on one HTTP/2 connection (Kestrel's default, set here so it is a stated bound).</summary>
     public const int StreamsPerConnection = 100;
 
+    /// <summary>
+    /// What an HTTP/2 client may send on one connection before the server has looked at it (Kestrel's default is 1 MiB,
+    /// 768 KiB per stream). A gRPC call's bytes count against the upload budget once its reader sees them
+    /// (Uploads/GrpcRequestBody.cs); this bounds what a connection holds beyond that while its calls wait for room.
+    /// 256 KiB per connection and 128 KiB per stream still keep a stream at 250 MB/s over a 0.5 ms round trip.
+    /// </summary>
+    public const int Http2ConnectionWindowBytes = 256 * 1024;
+
+    /// <summary>What one HTTP/2 stream may send ahead of its reader; see <see cref="Http2ConnectionWindowBytes"/>.</summary>
+    public const int Http2StreamWindowBytes = 128 * 1024;
+
     /// <summary>Open connections in all (HTTP/1.1 and HTTP/2 together); more are refused by closing them.</summary>
     public int MaxConnections { get; init; } = DefaultMaxConnections;
 
@@ -47,6 +58,8 @@ public sealed record KestrelLimits
         kestrel.Limits.MaxConcurrentUpgradedConnections = MaxConnections;
         kestrel.Limits.MaxRequestBufferSize = RequestBufferBytes;
         kestrel.Limits.Http2.MaxStreamsPerConnection = StreamsPerConnection;
+        kestrel.Limits.Http2.InitialConnectionWindowSize = Http2ConnectionWindowBytes;
+        kestrel.Limits.Http2.InitialStreamWindowSize = Http2StreamWindowBytes;
         kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
         kestrel.Limits.MinRequestBodyDataRate = MinBodyRate;
     }

@@ -99,7 +99,7 @@ public sealed class StoreServer : IAsyncDisposable
         app.MapScrubEndpoints();
         app.MapNeedleRepairEndpoints();
         app.MapNeedleEndpoints();
-        app.MapGrpcEndpoints<StoreGrpcService>();
+        app.MapGrpcEndpoints<StoreGrpcService>(options.UploadStallLimit);
         app.MapFallback((HttpContext context) => TypedResults.Json(
             new ErrorBody($"No endpoint {context.Request.Method} {context.Request.Path} on this store; see docs/store-api.md."),
             statusCode: StatusCodes.Status404NotFound)).AllowAnyone();

@@ -64,20 +64,12 @@ public sealed class UploadMemoryBudget
     /// <param name="large">Whether the upload is larger than <see cref="SmallUploadBytes"/> (declared or received).</param>
     public async ValueTask ReserveAsync(long bytes, bool large, CancellationToken cancellationToken)
     {
-        var limit = large ? LargeUploadBytes : TotalBytes;
         var deadline = DateTime.UtcNow + Wait;
         while (true)
         {
-            Task released;
-            lock (_gate)
+            if (TryReserve(bytes, large, out var released))
             {
-                if (_held + bytes <= limit)
-                {
-                    _held += bytes;
-                    _memoryReturn.Reserved(_held);
-                    return;
-                }
-                released = _released.Task;
+                return;
             }
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
@@ -95,6 +87,25 @@ public sealed class UploadMemoryBudget
             {
                 // Nothing was released in time: the next round refuses.
             }
+        }
+    }
+
+    /// <summary>Takes <paramref name="bytes"/> from the budget if they fit now, without waiting.</summary>
+    public bool TryReserve(long bytes, bool large) => TryReserve(bytes, large, out _);
+
+    private bool TryReserve(long bytes, bool large, out Task released)
+    {
+        var limit = large ? LargeUploadBytes : TotalBytes;
+        lock (_gate)
+        {
+            released = _released.Task;
+            if (_held + bytes > limit)
+            {
+                return false;
+            }
+            _held += bytes;
+            _memoryReturn.Reserved(_held);
+            return true;
         }
     }
 

@@ -1,13 +1,17 @@
 using System.Net;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Haystack.Testing;
 using Haystack.Tests.Support;
 using Xunit.Abstractions;
+using V1 = Haystack.Protocol.Store.V1;
 
 namespace Haystack.Tests.Security;
 
 /// <summary>
-/// Issue 15, item 3, against real store and directory processes: 200 clients each declare a 64 MiB upload, send
-/// 3 MiB of it and stall. The server's resident memory stays under its upload budget plus a fixed margin, ordinary
+/// Issue 15, item 3, against real store and directory processes: 200 clients each declare a 64 MiB upload (an HTTP
+/// body, or a gRPC Write message), send 3 MiB of it and stall. The server's resident memory stays under its upload budget plus a fixed margin, ordinary
 /// uploads and reads keep working meanwhile, and once the clients are gone the memory returns near its idle level.
 /// Figures and method: docs/benchmarks.md, "Uploads in flight within a memory budget".
 /// </summary>
@@ -17,6 +21,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     private const int HostileClients = 200;
     private const long DeclaredBytes = 64 * ResidentMemory.MiB;
     private const int SentBytes = 3 * 1024 * 1024;
+    private const string WriteMethod = "/haystack.store.v1.Store/Write";
 
     /// <summary>
     /// Above the budget: the socket transport's read-ahead of 64 KiB per connection (13 MiB for 200), the upload pool's
@@ -26,8 +31,10 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     private const long PeakMargin = 128 * ResidentMemory.MiB;
 
     /// <summary>
-    /// The directory's measured peak is higher (about idle + 450 MiB against the store's idle + 200 MiB; docs/benchmarks.md):
-    /// freed large buffers outlive their release there longer. Bounded here at what was measured, not at the store's figure.
+    /// The directory's measured peak is higher (about idle + 440 MiB against the store's idle + 200 MiB; docs/benchmarks.md):
+    /// its uploads' doubling buffers grow side by side, and each stage's released arrays leave holes in the large object
+    /// heap that the next, larger stage cannot use (docs/security.md, "Memory under hostile clients"). Bounded at what was
+    /// measured until the HTTP reader grows in uniform segments as the gRPC one does, which holds to <see cref="PeakMargin"/>.
     /// </summary>
     private const long DirectoryPeakMargin = 384 * ResidentMemory.MiB;
 
@@ -40,27 +47,72 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
     public async Task Stalled_uploads_keep_a_store_within_its_budget_and_give_the_memory_back()
     {
         using var data = new TemporaryDirectory();
-        await using var store = StartStore(data, Limits);
+        await using var store = StartStore(data, FreePorts.Next(), Limits);
         await store.WaitReadyAsync();
-        using var http = new HttpClient { BaseAddress = store.Url, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
+        using var http = StoreClient(store);
         var key = 0;
 
-        await MeasureAsync(store, "PUT", "/1,ff0badcafe", PeakMargin, async () =>
+        await MeasureAsync(store, async () => await StalledUploads.StartAsync(store.Url, "PUT", "/1,ff0badcafe", HostileClients, DeclaredBytes, SentBytes), PeakMargin,
+            () => PutAndGetAsync(http, ++key));
+    }
+
+    [Fact]
+    public async Task Stalled_grpc_writes_keep_a_store_within_its_budget_and_give_the_memory_back()
+    {
+        using var data = new TemporaryDirectory();
+        var grpcAddress = ServerProcess.Local(FreePorts.Next());
+        await using var store = StartStore(data, grpcAddress.Port, Limits);
+        await store.WaitReadyAsync();
+        using var http = StoreClient(store);
+        using var channel = GrpcChannel.ForAddress(grpcAddress);
+        var grpc = new V1.Store.StoreClient(channel);
+        var headers = new Metadata { { "authorization", $"Bearer {HaystackExecutable.Key}" } };
+        var key = 0;
+
+        StalledGrpcUploads? hostile = null;
+        await MeasureAsync(store, async () => hostile = await StalledGrpcUploads.StartAsync(grpcAddress, WriteMethod, HostileClients, DeclaredBytes, SentBytes), PeakMargin, async () =>
         {
-            var photo = PhotoBytes.Create(key, 200 * 1024);
-            var id = $"1,{++key:x}0badcafe";
-            using var put = await http.PutAsync(id, new ByteArrayContent(photo));
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-            Assert.Equal(photo, await http.GetByteArrayAsync(id));
+            var photo = PhotoBytes.Create(++key, 200 * 1024);
+            var id = $"1,{key:x}0badcafe";
+            await grpc.WriteAsync(new V1.WriteRequest { PhotoId = id, Data = ByteString.CopyFrom(photo) }, headers);
+            var read = await grpc.ReadAsync(new V1.ReadRequest { PhotoId = id }, headers);
+            Assert.Equal(photo, read.Data.ToByteArray());
+            await PutAndGetAsync(http, ++key);
         });
+
+        Assert.All(hostile!.Answers(), answer =>
+        {
+            Assert.Equal($"{(int)StatusCode.Unavailable}", answer.Status);
+            Assert.Contains("upload memory budget", answer.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_stalled_grpc_write_is_cut_with_deadline_exceeded_and_nothing_is_stored()
+    {
+        using var data = new TemporaryDirectory();
+        var grpcAddress = ServerProcess.Local(FreePorts.Next());
+        await using var store = StartStore(data, grpcAddress.Port, "--upload-stall-timeout-ms", "1000");
+        await store.WaitReadyAsync();
+
+        using var stalled = await StalledGrpcUploads.StartAsync(grpcAddress, WriteMethod, 1, DeclaredBytes, SentBytes);
+        for (var wait = 0; wait < 100 && stalled.Answered() == 0; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        var (status, message) = Assert.Single(stalled.Answers());
+        Assert.Equal($"{(int)StatusCode.DeadlineExceeded}", status);
+        Assert.Contains("sent nothing for 1 s", message, StringComparison.Ordinal);
+        using var http = StoreClient(store);
+        Assert.Contains("\"needle_count\":0", await http.GetStringAsync("/volumes"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Stalled_uploads_keep_a_directory_within_its_budget_and_give_the_memory_back()
     {
         using var data = new TemporaryDirectory();
-        await using var store = StartStore(data);
+        await using var store = StartStore(data, FreePorts.Next());
         await store.WaitReadyAsync();
         var port = FreePorts.Next();
         await using var directory = new ServerProcess("directory", ServerProcess.Local(port),
@@ -72,7 +124,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
         var key = 0;
 
-        await MeasureAsync(directory, "POST", "/upload", DirectoryPeakMargin, async () =>
+        await MeasureAsync(directory, async () => await StalledUploads.StartAsync(directory.Url, "POST", "/upload", HostileClients, DeclaredBytes, SentBytes), DirectoryPeakMargin, async () =>
         {
             var photo = PhotoBytes.Create(++key, 200 * 1024);
             using var posted = await http.PostAsync(new Uri(directory.Url, "upload"), new ByteArrayContent(photo));
@@ -82,16 +134,32 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         });
     }
 
-    private static ServerProcess StartStore(TemporaryDirectory data, params string[] limits)
+    private static ServerProcess StartStore(TemporaryDirectory data, int grpcPort, params string[] limits)
     {
         var port = FreePorts.Next();
         var store = new ServerProcess("store", ServerProcess.Local(port),
-            ["store", "--data", data.Combine("store"), "--port", $"{port}", "--grpc-port", $"{FreePorts.Next()}", "--create-volume", "1", .. limits]);
+            ["store", "--data", data.Combine("store"), "--port", $"{port}", "--grpc-port", $"{grpcPort}", "--create-volume", "1", .. limits]);
         store.Start();
         return store;
     }
 
-    private async Task MeasureAsync(ServerProcess server, string method, string path, long peakMargin, Func<Task> normalUploadAndRead)
+    private static HttpClient StoreClient(ServerProcess store)
+    {
+        var http = new HttpClient { BaseAddress = store.Url, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HaystackExecutable.Key);
+        return http;
+    }
+
+    private static async Task PutAndGetAsync(HttpClient store, int key)
+    {
+        var photo = PhotoBytes.Create(key, 200 * 1024);
+        var id = $"1,{key:x}0badcafe";
+        using var put = await store.PutAsync(id, new ByteArrayContent(photo));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal(photo, await store.GetByteArrayAsync(id));
+    }
+
+    private async Task MeasureAsync(ServerProcess server, Func<Task<IStalledClients>> startAttack, long peakMargin, Func<Task> normalUploadAndRead)
     {
         for (var i = 0; i < 5; i++)
         {
@@ -100,7 +168,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         await Task.Delay(1000);
         var idle = ResidentMemory.Bytes(server.ProcessId);
 
-        var attack = StalledUploads.StartAsync(server.Url, method, path, HostileClients, DeclaredBytes, SentBytes);
+        var attack = startAttack();
         var peak = await ResidentMemory.PeakWhileAsync(server.ProcessId, attack);
         using var stalled = await attack;
         // The stalled uploads are held open while ordinary photos go in and come back out.
@@ -114,7 +182,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         // The server takes the 600 MiB in as fast as it can; wait (bounded) until it has refused some, then a second more.
         var refusals = Task.Run(async () =>
         {
-            for (var wait = 0; wait < 150 && stalled.Answered() + stalled.Failed == 0; wait++)
+            for (var wait = 0; wait < 150 && stalled.Refused() == 0; wait++)
             {
                 await Task.Delay(100);
             }
@@ -122,7 +190,7 @@ public sealed class UploadMemoryBudgetTests(ITestOutputHelper output)
         });
         peak = Math.Max(peak, await ResidentMemory.PeakWhileAsync(server.ProcessId, Task.WhenAll(normal, refusals)));
         await normal;
-        var refused = stalled.Answered() + stalled.Failed;
+        var refused = stalled.Refused();
 
         stalled.Dispose();
         var after = await ResidentMemory.SettleAsync(server.ProcessId, idle + AfterMargin, TimeSpan.FromSeconds(15));

@@ -8,7 +8,7 @@ namespace Haystack.Tests.Support;
 /// Hostile clients: each opens a connection, sends the headers of an upload that declares
 /// <c>declaredBytes</c>, sends <c>sentBytes</c> of it and then stalls with the connection open, until disposed.
 /// </summary>
-public sealed class StalledUploads : IDisposable
+public sealed class StalledUploads : IStalledClients
 {
     private readonly List<Socket> _sockets = [];
     private int _failed;
@@ -24,6 +24,8 @@ public sealed class StalledUploads : IDisposable
             return _sockets.Count(socket => socket.Connected && socket.Poll(0, SelectMode.SelectRead));
         }
     }
+
+    public int Refused() => Answered() + Failed;
 
     public static async Task<StalledUploads> StartAsync(Uri server, string method, string path, int count, long declaredBytes, int sentBytes)
     {
