@@ -35,14 +35,15 @@ public sealed class ChartRbacTests
     }
 
     [Fact]
-    public void No_cluster_role_grants_leases_wildcards_or_more_than_a_get_of_secrets()
+    public void No_cluster_role_grants_leases_wildcards_or_more_than_a_get_and_create_of_secrets()
     {
         var grants = RbacRules.Grants(Chart.Render(Chart.AllOptionsValues).Where(o => Chart.Kind(o) == "ClusterRole"));
 
         Assert.DoesNotContain(grants, g => g.Resource == "leases");
         Assert.DoesNotContain(grants, g => g.Group == "*" || g.Resource == "*" || g.Verb == "*");
-        // Secrets only by name (the key spec.auth names, for the operator's calls to the stores): never listed or watched.
-        Assert.DoesNotContain(grants, g => g.Resource == "secrets" && g.Verb != "get");
+        // Secrets only by name: the key's Secret is read for the operator's calls to the stores and created once when
+        // spec.auth names none; never listed, watched, updated or deleted.
+        Assert.Equal(new[] { "create", "get" }, grants.Where(g => g.Resource == "secrets").Select(g => g.Verb).Distinct().Order());
     }
 
     [Fact]

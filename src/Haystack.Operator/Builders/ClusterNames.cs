@@ -11,6 +11,9 @@ public static class ClusterNames
     public static string Config(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-config";
     public static string Compaction(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-compaction";
 
+    /// <summary>The Secret the operator generates the cluster's key in when spec.auth names none.</summary>
+    public static string Auth(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-auth";
+
     /// <summary>The ConfigMap the directories reserve photo keys in (Haystack.Directory.Kubernetes.KubernetesTableOptions spells it too).</summary>
     public static string PhotoKeys(V1Alpha1HaystackCluster cluster) => $"{Name(cluster)}-photo-keys";
 

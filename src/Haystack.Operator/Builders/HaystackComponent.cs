@@ -9,4 +9,5 @@ public static class HaystackComponent
     public const string Config = "config";
     public const string Rbac = "rbac";
     public const string Compaction = "compaction";
+    public const string Auth = "auth";
 }

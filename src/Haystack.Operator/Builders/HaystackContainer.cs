@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using Haystack.Operator.Entities;
+using Haystack.Protocol;
 
 namespace Haystack.Operator.Builders;
 
@@ -77,14 +78,13 @@ public static class HaystackContainer
             FromField("POD_NAMESPACE", "metadata.namespace"),
             FromField("NODE_NAME", "spec.nodeName"),
         ];
-        if (cluster.Spec.Auth is { } auth)
+        // Every role reads its write key here: spec.auth's Secret, else the one the operator generates (ClusterAuth).
+        var auth = ClusterAuth.Effective(cluster);
+        env.Add(new V1EnvVar
         {
-            env.Add(new V1EnvVar
-            {
-                Name = "HAYSTACK_TOKEN",
-                ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = auth.SecretName, Key = auth.Key } },
-            });
-        }
+            Name = AccessKeys.KeyVariable,
+            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = auth.SecretName, Key = auth.Key } },
+        });
         return env;
     }
 

@@ -33,7 +33,7 @@ public sealed class HaystackClusterSpec
     [Description("When volumes are compacted to reclaim the space of deleted photos.")]
     public CompactionSpec Compaction { get; set; } = new();
 
-    [Description("A shared secret the directory, cache and stores use to authenticate each other. Absent: no authentication.")]
+    [Description("A shared secret the directory, cache and stores use to authenticate each other. Absent: the operator generates one in the Secret <cluster>-auth (key token).")]
     public AuthSpec? Auth { get; set; }
 
     [Description("How pods spread across nodes and zones so that replicas of a volume fail independently.")]

@@ -18,4 +18,7 @@ public sealed class HaystackClusterStatus
 
     [Description("Logical volumes by phase.")]
     public VolumeCounts? Volumes { get; set; }
+
+    [Description("The Secret holding the cluster's write key: spec.auth.secretName, else the <cluster>-auth Secret the operator generated (key token).")]
+    public string? AuthSecretName { get; set; }
 }

@@ -9,6 +9,7 @@ public static class ReconcileSteps
     public static IReadOnlyList<IReconcileStep> All { get; } =
     [
         new DataPodAccessStep(),
+        new AuthSecretStep(),
         new ConfigMapStep(),
         new StoreScaleStep(),
         new StoreStep(),

@@ -1,3 +1,4 @@
+using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Reconciliation;
 
@@ -46,6 +47,7 @@ public static class ClusterStatusBuilder
                 UsedBytes = context.Volumes is null ? previous?.Capacity?.UsedBytes ?? 0 : context.UsedBytes,
             },
             Volumes = volumes ?? new VolumeCounts(),
+            AuthSecretName = ClusterAuth.Effective(cluster).SecretName,
         };
     }
 }

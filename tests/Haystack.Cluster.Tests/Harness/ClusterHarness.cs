@@ -1,6 +1,7 @@
 using Haystack.Client;
 using Haystack.Kubernetes.Fake;
 using Haystack.Operator.Api;
+using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Testing;
 using k8s;
@@ -26,6 +27,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
     private readonly string _root;
     private readonly ContainerProcess _operator;
     private readonly HttpClient _http;
+    private HaystackClient? _photos;
 
     private ClusterHarness(FakeApiServer api, string root, HostMap hosts, Dictionary<string, string> machine, ContainerProcess @operator)
     {
@@ -37,7 +39,6 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Client = api.CreateClient();
         Pods = new PodRunner(Client, hosts, machine, Path.Combine(root, "claims"));
         _http = new HttpClient(hosts.Endpoints.CreateHandler(TimeSpan.FromSeconds(2))) { Timeout = Timeout.InfiniteTimeSpan };
-        Photos = new HaystackClient(_http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, MaxRetries = 5 });
     }
 
     public IKubernetes Client { get; }
@@ -52,8 +53,15 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>The directory Service, as applications in the cluster reach it.</summary>
     public static Uri DirectoryUrl { get; } = new($"http://{Name}-directory.{Namespace}.svc:8080");
 
-    /// <summary>Uploads, reads and deletes through the directory Service, and reads from the replicas it names.</summary>
-    public HaystackClient Photos { get; }
+    /// <summary>
+    /// Uploads, reads and deletes through the directory Service, and reads from the replicas it names, presenting the
+    /// cluster's key as an application would: read from the Secret of the cluster's effective auth.
+    /// </summary>
+    public HaystackClient Photos => _photos ?? throw new InvalidOperationException("StartAsync reads the cluster's key before Photos is used");
+
+    /// <summary>A client like <see cref="Photos"/> presenting <paramref name="key"/> (null: none).</summary>
+    public HaystackClient PhotosClient(string? key) =>
+        new(_http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, MaxRetries = 5, Key = key });
 
     /// <summary>The HTTP client that resolves the cluster's DNS names, for calls the <see cref="Photos"/> client has no verb for.</summary>
     public HttpClient Http => _http;
@@ -87,10 +95,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
             ["operator", "run", "--leader-elect=true", $"--http-port={FreePorts.Next()}", "--log-format=text", "--namespace", Namespace],
             new Dictionary<string, string>(machine) { ["POD_NAME"] = "haystack-operator-0", ["POD_NAMESPACE"] = Namespace });
         var harness = new ClusterHarness(api, root, hosts, machine, @operator);
-        await harness.Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            new V1Alpha1HaystackCluster { Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Namespace }, Spec = spec },
-            HaystackApi.Group, HaystackApi.Version, Namespace, "haystackclusters");
+        var cluster = new V1Alpha1HaystackCluster { Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Namespace }, Spec = spec };
+        await harness.Client.CustomObjects.CreateNamespacedCustomObjectAsync(cluster, HaystackApi.Group, HaystackApi.Version, Namespace, "haystackclusters");
+        harness._photos = harness.PhotosClient(await harness.ReadKeyAsync(ClusterAuth.Effective(cluster)));
         return harness;
+    }
+
+    /// <summary>The cluster's write key from <paramref name="auth"/>'s Secret, once it exists (the operator generates it without spec.auth).</summary>
+    public async Task<string> ReadKeyAsync(AuthSpec auth)
+    {
+        byte[]? key = null;
+        await EventuallyAsync(async () => (await Client.CoreV1.ReadNamespacedSecretAsync(auth.SecretName, Namespace)).Data?.TryGetValue(auth.Key, out key) == true,
+            $"Secret {auth.SecretName} holds key {auth.Key}");
+        return System.Text.Encoding.UTF8.GetString(key!).Trim();
     }
 
     /// <summary>What a test cluster needs: three stores holding three replicas of 64 MiB volumes, two directories, no cache.</summary>

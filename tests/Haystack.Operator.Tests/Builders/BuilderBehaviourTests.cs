@@ -59,15 +59,16 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void Token_comes_from_the_auth_secret_only_when_auth_is_configured()
+    public void The_key_comes_from_the_auth_secret_when_auth_is_configured_else_from_the_generated_one()
     {
         var withAuth = TestClusters.Full();
         var withoutAuth = TestClusters.Minimal();
 
-        var token = DirectoryDeployment.Build(withAuth).Spec!.Template.Spec!.Containers[0].Env!.Single(e => e.Name == "HAYSTACK_TOKEN");
+        var named = DirectoryDeployment.Build(withAuth).Spec!.Template.Spec!.Containers[0].Env!.Single(e => e.Name == "HAYSTACK_KEY");
+        var generated = DirectoryDeployment.Build(withoutAuth).Spec!.Template.Spec!.Containers[0].Env!.Single(e => e.Name == "HAYSTACK_KEY");
 
-        Assert.Equal(("photos-token", "token"), (token.ValueFrom!.SecretKeyRef!.Name, token.ValueFrom.SecretKeyRef.Key));
-        Assert.DoesNotContain(DirectoryDeployment.Build(withoutAuth).Spec!.Template.Spec!.Containers[0].Env!, e => e.Name == "HAYSTACK_TOKEN");
+        Assert.Equal(("photos-token", "token"), (named.ValueFrom!.SecretKeyRef!.Name, named.ValueFrom.SecretKeyRef.Key));
+        Assert.Equal(($"{withoutAuth.Metadata.Name}-auth", "token"), (generated.ValueFrom!.SecretKeyRef!.Name, generated.ValueFrom.SecretKeyRef.Key));
     }
 
     [Fact]

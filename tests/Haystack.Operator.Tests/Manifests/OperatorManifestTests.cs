@@ -39,6 +39,7 @@ public sealed class OperatorManifestTests
             .Append(("", "persistentvolumeclaims", "list"))
             .Append(("", "nodes", "get"))
             .Append(("", "secrets", "get"))
+            .Append(("", "secrets", "create"))
             .Append(("", "events", "create"));
 
         var granted = Grants(Manifests.Single(m => m["kind"]!.GetValue<string>() == "ClusterRole"));

@@ -210,7 +210,8 @@ public sealed class ReconcilerTests
         await fixture.ReconcileAsync();
 
         var events = await fixture.Client.CoreV1.ListNamespacedEventAsync("haystack");
-        Assert.Equal(OperatorFixture.ExpectedChildren.Count, events.Items.Count);
+        // One per child, and one for the generated auth Secret (created once, not applied).
+        Assert.Equal(OperatorFixture.ExpectedChildren.Count + 1, events.Items.Count);
         Assert.All(events.Items, e =>
         {
             Assert.Equal(cluster.Metadata.Uid, e.InvolvedObject!.Uid);

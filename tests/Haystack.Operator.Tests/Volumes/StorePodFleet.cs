@@ -55,9 +55,10 @@ internal sealed class StorePodFleet : IAsyncDisposable
     /// <param name="zones">The zone label of each node by name; nodes not in it have none.</param>
     /// <param name="volumeSizeLimitBytes">The stores' --volume-size-bytes, which the operator passes from spec.volume.sizeLimitBytes.</param>
     /// <param name="storeKeys">The keys the stores accept, as the cluster's Secret gives them to the pods; none by default.</param>
+    /// <param name="generatedKey">Reconcile once before the stores start and give them the key the operator generated.</param>
     public static async Task<StorePodFleet> StartAsync(
         string?[] nodes, IReadOnlyDictionary<string, string>? zones = null, long volumeSizeLimitBytes = 64L << 20, Action<Entities.V1Alpha1HaystackCluster>? edit = null,
-        AccessKeys? storeKeys = null)
+        AccessKeys? storeKeys = null, bool generatedKey = false)
     {
         var fleet = new StorePodFleet(await OperatorFixture.StartAsync());
         await fleet.Api.CreateClusterAsync(cluster =>
@@ -67,6 +68,12 @@ internal sealed class StorePodFleet : IAsyncDisposable
             cluster.Spec.Volume.SizeLimitBytes = volumeSizeLimitBytes;
             edit?.Invoke(cluster);
         });
+        if (generatedKey)
+        {
+            await fleet.Api.ReconcileAsync();
+            var secret = await fleet.Client.CoreV1.ReadNamespacedSecretAsync("photos-auth", Namespace);
+            storeKeys = new AccessKeys(System.Text.Encoding.ASCII.GetString(secret.Data["token"]));
+        }
         foreach (var node in nodes.OfType<string>().Distinct())
         {
             var labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node };

@@ -136,4 +136,21 @@ public sealed class VolumePullTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await PullAsync(1)).StatusCode);
         Assert.Equal([7], await _target.Http.GetByteArrayAsync("/1,1deadbeef"));
     }
+
+    [Fact]
+    public async Task Between_stores_guarded_by_a_key_the_pull_presents_it_to_the_peer()
+    {
+        var keys = new Haystack.Protocol.AccessKeys(Haystack.Protocol.AccessKeys.Generate());
+        await using var source = await TestStore.StartAsync(volumes: [1], configure: o => o with { Keys = keys });
+        await using var target = await TestStore.StartAsync(volumes: [5], configure: o => o with { Keys = keys });
+        source.Http.DefaultRequestHeaders.Authorization = new("Bearer", keys.Current);
+        target.Http.DefaultRequestHeaders.Authorization = new("Bearer", keys.Current);
+        var photo = Bytes.Random(5000, 53);
+        await source.Http.PutAsync("/1,1deadbeef", new ByteArrayContent(photo));
+
+        var pull = await target.Http.PostAsync($"/volumes/1/pull?from={Uri.EscapeDataString(source.Server.HttpAddress.ToString())}", null);
+
+        Assert.True(pull.StatusCode == HttpStatusCode.Created, await pull.Content.ReadAsStringAsync());
+        Assert.Equal(photo, await target.Http.GetByteArrayAsync("/1,1deadbeef"));
+    }
 }
