@@ -10,16 +10,17 @@ namespace Haystack.Store;
 /// (<c>GET /volumes/{id}/stream</c>) straight into <see cref="VolumeSet.ImportAsync"/>, so the bytes travel one
 /// hop and never through the operator that asked. The copy is kept only when it verifies and matches what the
 /// peer reported before the stream began (size, live and garbage needles): a peer that took a write or a delete
-/// meanwhile makes the pull fail, and the caller tries again. A read-only source gives a read-only copy.
+/// meanwhile makes the pull fail, and the caller tries again. A read-only source gives a read-only copy. An https peer
+/// must chain to the store's <c>--tls-ca</c>, as every caller in the cluster checks its servers.
 /// </summary>
-public sealed class VolumePull(VolumeSet volumes) : IDisposable
+public sealed class VolumePull(VolumeSet volumes, StoreOptions options) : IDisposable
 {
     /// <summary>Bounds reaching the peer and its answer's headers; the stream itself runs as long as the caller waits.</summary>
     public static readonly TimeSpan PeerTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly HttpClient _peers = new() { Timeout = PeerTimeout };
+    private readonly HttpClient _peers = CreatePeers(options.TrustedCa);
 
     public async Task<Volume> PullAsync(uint volumeId, string from, CancellationToken cancellationToken)
     {
@@ -100,6 +101,13 @@ public sealed class VolumePull(VolumeSet volumes) : IDisposable
     }
 
     public void Dispose() => _peers.Dispose();
+
+    private static HttpClient CreatePeers(TrustedAuthority? authority)
+    {
+        var handler = new SocketsHttpHandler();
+        authority?.Apply(handler);
+        return new HttpClient(handler) { Timeout = PeerTimeout };
+    }
 
     private static StoreException PeerFailed(Uri peer, uint volumeId, string why) =>
         new(StoreFailure.PeerFailed, $"Pull of volume {volumeId} from {peer}: {why}");

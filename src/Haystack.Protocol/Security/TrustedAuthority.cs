@@ -17,6 +17,7 @@ public sealed class TrustedAuthority
         File = file;
     }
 
+    /// <summary>Where the certificates came from: a file, or e.g. the key of a Secret.</summary>
     public string File { get; }
 
     /// <summary>Reads the PEM file of one or more CA certificates; throws naming the file when it holds none.</summary>
@@ -31,10 +32,27 @@ public sealed class TrustedAuthority
         {
             throw new ArgumentException($"The CA file {pemFile} cannot be read as PEM certificates: {e.Message}", e);
         }
-        return roots.Count == 0
-            ? throw new ArgumentException($"The CA file {pemFile} holds no certificate (expected -----BEGIN CERTIFICATE-----).")
-            : new TrustedAuthority(roots, pemFile);
+        return Checked(roots, pemFile);
     }
+
+    /// <summary>The same from PEM text held elsewhere (a Secret's ca.crt); <paramref name="source"/> names it in errors.</summary>
+    public static TrustedAuthority FromPem(string pem, string source)
+    {
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPem(pem);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new ArgumentException($"The CA {source} cannot be read as PEM certificates: {e.Message}", e);
+        }
+        return Checked(roots, source);
+    }
+
+    private static TrustedAuthority Checked(X509Certificate2Collection roots, string source) => roots.Count == 0
+        ? throw new ArgumentException($"The CA {source} holds no certificate (expected -----BEGIN CERTIFICATE-----).")
+        : new TrustedAuthority(roots, source);
 
     /// <summary>Makes <paramref name="handler"/> accept exactly the servers this authority vouches for.</summary>
     public void Apply(SocketsHttpHandler handler) =>
