@@ -56,10 +56,10 @@ internal sealed class StorePodFleet : IAsyncDisposable
     /// <param name="zones">The zone label of each node by name; nodes not in it have none.</param>
     /// <param name="volumeSizeLimitBytes">The stores' --volume-size-bytes, which the operator passes from spec.volume.sizeLimitBytes.</param>
     /// <param name="storeKeys">The keys the stores accept, as the cluster's Secret gives them to the pods; none by default.</param>
-    /// <param name="storeTls">The certificate the stores serve, as spec.tls gives it to the pods; plain HTTP by default.</param>
+    /// <param name="storeTls">The certificate the stores serve and the CA they trust for their peers, as spec.tls gives them to the pods; plain HTTP by default.</param>
     public static async Task<StorePodFleet> StartAsync(
         string?[] nodes, IReadOnlyDictionary<string, string>? zones = null, long volumeSizeLimitBytes = 64L << 20, Action<Entities.V1Alpha1HaystackCluster>? edit = null,
-        AccessKeys? storeKeys = null, ServerTls? storeTls = null)
+        AccessKeys? storeKeys = null, (ServerTls Certificate, TrustedAuthority Ca)? storeTls = null)
     {
         var fleet = new StorePodFleet(await OperatorFixture.StartAsync());
         await fleet.Api.CreateClusterAsync(cluster =>
@@ -144,7 +144,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
         await Api.DisposeAsync();
     }
 
-    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes, AccessKeys keys, ServerTls? tls)
+    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes, AccessKeys keys, (ServerTls Certificate, TrustedAuthority Ca)? tls)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("haystack-operator-store-").FullName;
         var server = StoreServer.Create(new StoreOptions
@@ -154,7 +154,8 @@ internal sealed class StorePodFleet : IAsyncDisposable
             GrpcPort = 0,
             LoopbackOnly = true,
             Keys = keys,
-            Tls = tls,
+            Tls = tls?.Certificate,
+            TrustedCa = tls?.Ca,
             Volume = new VolumeOptions { MaxNeedleDataBytes = 1 << 20, SizeLimitBytes = volumeSizeLimitBytes, PreallocationStepBytes = 0 },
         }, logging => logging.SetMinimumLevel(LogLevel.Critical));
         _stores.Add((server, directory));

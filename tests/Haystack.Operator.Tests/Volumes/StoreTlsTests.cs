@@ -1,6 +1,8 @@
+using System.Text;
 using Haystack.Hosting;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
+using Haystack.Protocol;
 using Haystack.Testing;
 using k8s;
 using k8s.Models;
@@ -13,7 +15,7 @@ namespace Haystack.Operator.Tests.Volumes;
 /// </summary>
 public sealed class StoreTlsTests : IDisposable
 {
-    private static readonly string[] Nodes = ["node-a", "node-b", "node-c"];
+    private static readonly string[] Nodes = ["node-a", "node-b", "node-c", "node-d"];
 
     private readonly TestAuthority _authority = new(dnsNames: Enumerable.Range(0, Nodes.Length).Select(i => StorePodFleet.PodUrl(i).Host));
 
@@ -28,7 +30,27 @@ public sealed class StoreTlsTests : IDisposable
         var volumes = await fleet.VolumesAsync();
         Assert.Equal(2, volumes.Count);
         Assert.All(volumes, v => Assert.Equal(VolumePhase.Writable, v.Status!.Phase));
-        Assert.Equal(new uint[] { 1, 2 }, await fleet.PhysicalVolumesOverHttpsAsync(0, _authority.SecretData()));
+        var placed = volumes[0].Status!.Placements!.Select(p => p.Pod).ToList();
+        Assert.Contains((uint)volumes[0].Spec.Id, await fleet.PhysicalVolumesOverHttpsAsync(OrdinalOf(placed[0]), _authority.SecretData()));
+    }
+
+    [Fact]
+    public async Task A_lost_replica_is_rebuilt_by_a_pull_over_https_between_the_stores()
+    {
+        await using var fleet = await StartSecuredAsync();
+        await CreateSecretAsync(fleet, _authority.SecretData());
+        await fleet.ReconcileAsync();
+        var volume = (await fleet.VolumesAsync()).First();
+        var before = volume.Status!.Placements!.Select(p => p.Pod).ToList();
+        var secure = fleet.Calls.WithTls(Encoding.UTF8.GetString(_authority.SecretData()[TlsSpec.AuthorityKey]), "the test's ca.crt");
+        await secure.DeleteVolumeAsync(StorePodFleet.PodUrl(OrdinalOf(before[1])), (uint)volume.Spec.Id, CancellationToken.None);
+
+        await fleet.ReconcileAsync();
+
+        var after = (await fleet.VolumesAsync()).Single(v => v.Spec.Id == volume.Spec.Id);
+        var rebuilt = Assert.Single(after.Status!.Placements!.Select(p => p.Pod).Except(before));
+        Assert.All(after.Status.Placements!, p => Assert.Equal(ReplicaState.Healthy, p.State));
+        Assert.Contains((uint)volume.Spec.Id, await fleet.PhysicalVolumesOverHttpsAsync(OrdinalOf(rebuilt), _authority.SecretData()));
     }
 
     [Fact]
@@ -79,10 +101,12 @@ public sealed class StoreTlsTests : IDisposable
 
     public void Dispose() => _authority.Dispose();
 
+    private static int OrdinalOf(string pod) => int.Parse(pod[(pod.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
     private Task<StorePodFleet> StartSecuredAsync() => StorePodFleet.StartAsync(
         Nodes,
         edit: cluster => cluster.Spec.Tls = new TlsSpec { SecretName = "photos-tls" },
-        storeTls: new ServerTls(_authority.CertificateFile, _authority.KeyFile));
+        storeTls: (new ServerTls(_authority.CertificateFile, _authority.KeyFile), TrustedAuthority.Load(_authority.CaFile)));
 
     private static Task CreateSecretAsync(StorePodFleet fleet, Dictionary<string, byte[]> data) =>
         fleet.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
