@@ -45,9 +45,9 @@ public sealed class PodEndpoints
         return new PodEndpoints(entries);
     }
 
-    /// <summary>A store pod's base URL, spelled as the operator renders the directory's <c>--store</c> arguments.</summary>
-    public static Uri StorePod(string cluster, string ns, string pod, int port) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"http://{pod}.{cluster}-store.{ns}.svc:{port}/"));
+    /// <summary>A store pod's base URL, spelled as the operator renders the directory's <c>--store</c> arguments (https with TLS).</summary>
+    public static Uri StorePod(string cluster, string ns, string pod, int port, string scheme = "http") =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{pod}.{cluster}-store.{ns}.svc:{port}/"));
 
     /// <summary>A connection handler that honours the host map (and is a plain handler without one).</summary>
     public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout)

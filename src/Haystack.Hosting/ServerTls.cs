@@ -12,14 +12,17 @@ namespace Haystack.Hosting;
 /// </summary>
 public sealed class ServerTls
 {
-    private static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultRecheck = TimeSpan.FromSeconds(30);
     private readonly Lock _reload = new();
+    private readonly TimeSpan _recheckEvery;
     private X509Certificate2 _certificate;
     private DateTime _certificateWritten;
     private long _nextCheck;
 
-    public ServerTls(string certificateFile, string keyFile)
+    /// <param name="recheckEvery">How often to look for a changed certificate file; null: <see cref="DefaultRecheck"/>.</param>
+    public ServerTls(string certificateFile, string keyFile, TimeSpan? recheckEvery = null)
     {
+        _recheckEvery = recheckEvery ?? DefaultRecheck;
         CertificateFile = certificateFile;
         KeyFile = keyFile;
         (_certificate, _certificateWritten) = Load();
@@ -50,7 +53,7 @@ public sealed class ServerTls
         }
         lock (_reload)
         {
-            _nextCheck = now + (long)RecheckEvery.TotalMilliseconds;
+            _nextCheck = now + (long)_recheckEvery.TotalMilliseconds;
             if (File.GetLastWriteTimeUtc(CertificateFile) != _certificateWritten)
             {
                 try

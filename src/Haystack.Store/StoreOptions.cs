@@ -39,6 +39,9 @@ public sealed record StoreOptions
     /// <summary>The certificate both ports serve TLS with (<c>--tls-cert</c>, <c>--tls-key</c>); null: plain HTTP and h2c.</summary>
     public ServerTls? Tls { get; init; }
 
+    /// <summary>The CA an https peer must chain to when a replica is pulled from it (<c>--tls-ca</c>); null: the system's roots.</summary>
+    public TrustedAuthority? TrustedCa { get; init; }
+
     /// <summary>Bytes that uploads in flight may hold in all; null takes <see cref="UploadMemoryBudget.DefaultBytes"/> of the container's limit.</summary>
     public long? UploadMemoryBudgetBytes { get; init; }
 

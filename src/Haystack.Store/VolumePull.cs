@@ -11,7 +11,8 @@ namespace Haystack.Store;
 /// hop and never through the operator that asked. The copy is kept only when it verifies and matches what the
 /// peer reported before the stream began (size, live and garbage needles): a peer that took a write or a delete
 /// meanwhile makes the pull fail, and the caller tries again. A read-only source gives a read-only copy. The peer's
-/// status and stream need the write key, which this store presents as every server calling another does.
+/// status and stream need the write key, which this store presents as every server calling another does; an https
+/// peer must chain to the store's <c>--tls-ca</c>, as every caller in the cluster checks its servers.
 /// </summary>
 public sealed class VolumePull(VolumeSet volumes, StoreOptions options) : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class VolumePull(VolumeSet volumes, StoreOptions options) : IDispo
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly HttpClient _peers = new(KeyPresenter.Wrap(new SocketsHttpHandler(), options.Keys)) { Timeout = PeerTimeout };
+    private readonly HttpClient _peers = CreatePeers(options.TrustedCa, options.Keys);
 
     public async Task<Volume> PullAsync(uint volumeId, string from, CancellationToken cancellationToken)
     {
@@ -101,6 +102,13 @@ public sealed class VolumePull(VolumeSet volumes, StoreOptions options) : IDispo
     }
 
     public void Dispose() => _peers.Dispose();
+
+    private static HttpClient CreatePeers(TrustedAuthority? authority, AccessKeys keys)
+    {
+        var handler = new SocketsHttpHandler();
+        authority?.Apply(handler);
+        return new HttpClient(KeyPresenter.Wrap(handler, keys)) { Timeout = PeerTimeout };
+    }
 
     private static StoreException PeerFailed(Uri peer, uint volumeId, string why) =>
         new(StoreFailure.PeerFailed, $"Pull of volume {volumeId} from {peer}: {why}");

@@ -4,7 +4,8 @@ namespace Haystack.Directory.Kubernetes;
 /// <param name="Cluster">The HaystackCluster's name.</param>
 /// <param name="Namespace">Its namespace (the Volumes and the key ConfigMap live there too).</param>
 /// <param name="StorePort">The port of the store pods' HTTP API, for replica URLs built from placement pod names.</param>
-public sealed record KubernetesTableOptions(string Cluster, string Namespace, int StorePort = 8080)
+/// <param name="StoreScheme">The scheme of those URLs: https when the stores serve TLS.</param>
+public sealed record KubernetesTableOptions(string Cluster, string Namespace, int StorePort = 8080, string StoreScheme = "http")
 {
     /// <summary>The ConfigMap that records how far photo keys are reserved.</summary>
     public string KeyObjectName => $"{Cluster}-photo-keys";

@@ -22,7 +22,7 @@ public static class VolumeResourceView
         {
             Id = checked((uint)resource.Spec.Id),
             State = VolumeState.Degraded,
-            Replicas = [.. placements.Select(p => PodEndpoints.StorePod(options.Cluster, options.Namespace, p.Pod, options.StorePort))],
+            Replicas = [.. placements.Select(p => PodEndpoints.StorePod(options.Cluster, options.Namespace, p.Pod, options.StorePort, options.StoreScheme))],
             SizeBytes = resource.Status?.Bytes ?? 0,
             NeedleCount = resource.Status?.Needles ?? 0,
             SizeLimitBytes = resource.Spec.SizeLimitBytes,

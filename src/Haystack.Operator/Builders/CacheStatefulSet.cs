@@ -26,6 +26,7 @@ public static class CacheStatefulSet
         [
             "--self", ClusterAddresses.CacheSelf(cluster),
             "--capacity-bytes", HaystackContainer.Arg(spec.Cache.SizeBytes),
+            .. ClusterTls.ServerArgs(cluster),
         ]);
         var container = HaystackContainer.Create(cluster, HaystackComponent.Cache, args, spec.Cache.Resources);
 
@@ -50,7 +51,7 @@ public static class CacheStatefulSet
                         SecurityContext = HaystackContainer.PodSecurityContext(),
                         Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Cache, SpreadPolicy.ScheduleAnyway),
                         Containers = [container],
-                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                        Volumes = HaystackContainer.PodVolumes(cluster),
                     },
                 },
             },

@@ -5,7 +5,8 @@ namespace Haystack.Operator.Builders;
 
 /// <summary>
 /// How the data pods reach each other: Services and StatefulSet pods by their cluster DNS names
-/// (pod.service.namespace.svc through the headless Services), on <see cref="HaystackPorts.Http"/>.
+/// (pod.service.namespace.svc through the headless Services), on <see cref="HaystackPorts.Http"/>; https with
+/// <c>spec.tls</c>, whose certificate must name these hosts (config/README.md, "TLS").
 /// </summary>
 public static class ClusterAddresses
 {
@@ -28,12 +29,12 @@ public static class ClusterAddresses
     public static string ServiceHost(V1Alpha1HaystackCluster cluster, string service) => $"{service}.{ClusterNames.Namespace(cluster)}.svc";
 
     private static string ServiceUrl(V1Alpha1HaystackCluster cluster, string service) =>
-        string.Create(CultureInfo.InvariantCulture, $"http://{ServiceHost(cluster, service)}:{HaystackPorts.Http}");
+        string.Create(CultureInfo.InvariantCulture, $"{ClusterTls.Scheme(cluster)}://{ServiceHost(cluster, service)}:{HaystackPorts.Http}");
 
     private static IEnumerable<string> PodUrls(V1Alpha1HaystackCluster cluster, string statefulSet, int replicas) =>
         Enumerable.Range(0, replicas).Select(i => PodUrl(cluster, statefulSet, string.Create(CultureInfo.InvariantCulture, $"{statefulSet}-{i}")));
 
     /// <summary>A StatefulSet pod through the headless Service of the same name (the builders give both one name).</summary>
     private static string PodUrl(V1Alpha1HaystackCluster cluster, string statefulSet, string pod) =>
-        string.Create(CultureInfo.InvariantCulture, $"http://{pod}.{ServiceHost(cluster, statefulSet)}:{HaystackPorts.Http}");
+        string.Create(CultureInfo.InvariantCulture, $"{ClusterTls.Scheme(cluster)}://{pod}.{ServiceHost(cluster, statefulSet)}:{HaystackPorts.Http}");
 }

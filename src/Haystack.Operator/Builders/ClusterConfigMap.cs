@@ -21,6 +21,7 @@ public static class ClusterConfigMap
         {
             ["cluster"] = ClusterNames.Name(cluster),
             ["namespace"] = ns,
+            ["scheme"] = ClusterTls.Scheme(cluster),
             ["store"] = new JsonObject
             {
                 ["service"] = ClusterAddresses.ServiceHost(cluster, ClusterNames.Store(cluster)),

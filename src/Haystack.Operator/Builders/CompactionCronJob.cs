@@ -26,16 +26,17 @@ public static class CompactionCronJob
             "--garbage-threshold", HaystackContainer.Arg(compaction.GarbageThreshold),
             "--kubernetes",
             "--cluster", ClusterNames.Name(cluster),
+            .. ClusterTls.ClientArgs(cluster),
         ];
         var container = HaystackContainer.Create(cluster, HaystackComponent.Compaction, args, new V1ResourceRequirements
         {
             Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("50m"), ["memory"] = new("64Mi") },
         });
-        // A client that runs to completion: it serves nothing, so no ports or probes, and reads no config file.
+        // A client that runs to completion: it serves nothing, so no ports or probes, and reads no config file (only the CA, with TLS).
         container.Ports = null;
         container.LivenessProbe = null;
         container.ReadinessProbe = null;
-        container.VolumeMounts = null;
+        container.VolumeMounts = ClusterTls.Enabled(cluster) ? [.. ClusterTls.Mounts(cluster)] : null;
 
         return new V1CronJob
         {
@@ -65,6 +66,7 @@ public static class CompactionCronJob
                                 ServiceAccountName = ClusterNames.DataServiceAccount(cluster),
                                 SecurityContext = HaystackContainer.PodSecurityContext(),
                                 Containers = [container],
+                                Volumes = ClusterTls.Enabled(cluster) ? [.. ClusterTls.Volumes(cluster)] : null,
                             },
                         },
                     },

@@ -20,6 +20,7 @@ public static class DirectoryDeployment
             "--cluster", ClusterNames.Name(cluster),
             "--namespace", ClusterNames.Namespace(cluster),
             "--store-port", HaystackContainer.Arg(HaystackPorts.Http),
+            .. StoreScheme(cluster),
             "--port", HaystackContainer.Arg(HaystackPorts.Http),
             "--grpc-port", HaystackContainer.Arg(HaystackPorts.Grpc),
         ];
@@ -36,6 +37,7 @@ public static class DirectoryDeployment
             "--replication", HaystackContainer.Arg(spec.Volume.Replicas),
             "--volume-size-limit", HaystackContainer.Arg(spec.Volume.SizeLimitBytes),
             "--read-only-threshold", HaystackContainer.Arg(spec.ReadOnlyThreshold),
+            .. ClusterTls.ServerArgs(cluster),
         ]);
         var container = HaystackContainer.Create(cluster, HaystackComponent.Directory, args, spec.Directory.Resources);
         container.Ports!.Add(HaystackContainer.GrpcPort());
@@ -63,10 +65,14 @@ public static class DirectoryDeployment
                         SecurityContext = HaystackContainer.PodSecurityContext(),
                         Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Directory, SpreadPolicy.ScheduleAnyway),
                         Containers = [container],
-                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                        Volumes = HaystackContainer.PodVolumes(cluster),
                     },
                 },
             },
         };
     }
+
+    /// <summary>The scheme of the replica URLs the directory builds from the Volumes' placements; plain http is its default.</summary>
+    private static IEnumerable<string> StoreScheme(V1Alpha1HaystackCluster cluster) =>
+        ClusterTls.Enabled(cluster) ? ["--store-scheme", ClusterTls.Scheme(cluster)] : [];
 }

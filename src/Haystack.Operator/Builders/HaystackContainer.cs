@@ -5,7 +5,7 @@ using Haystack.Protocol;
 
 namespace Haystack.Operator.Builders;
 
-/// <summary>What every haystack container shares: the image, probes, environment, config mount and hardening.</summary>
+/// <summary>What every haystack container shares: the image, probes, environment, config and TLS mounts and hardening.</summary>
 public static class HaystackContainer
 {
     public const string ConfigVolumeName = "config";
@@ -25,10 +25,10 @@ public static class HaystackContainer
         Args = args,
         Env = Environment(cluster),
         Ports = [new V1ContainerPort { Name = HaystackPorts.HttpName, ContainerPort = HaystackPorts.Http, Protocol = "TCP" }],
-        VolumeMounts = [new V1VolumeMount { Name = ConfigVolumeName, MountPath = ConfigDirectory, ReadOnlyProperty = true }],
+        VolumeMounts = [new V1VolumeMount { Name = ConfigVolumeName, MountPath = ConfigDirectory, ReadOnlyProperty = true }, .. ClusterTls.Mounts(cluster)],
         Resources = resources,
-        LivenessProbe = HttpProbe("/healthz", periodSeconds: 10, failureThreshold: 3),
-        ReadinessProbe = HttpProbe("/readyz", periodSeconds: 5, failureThreshold: 2),
+        LivenessProbe = HttpProbe(cluster, "/healthz", periodSeconds: 10, failureThreshold: 3),
+        ReadinessProbe = HttpProbe(cluster, "/readyz", periodSeconds: 5, failureThreshold: 2),
         SecurityContext = new V1SecurityContext
         {
             RunAsNonRoot = true,
@@ -45,9 +45,9 @@ public static class HaystackContainer
     /// <summary>A number as a command-line value: invariant culture, so 0.95 never becomes "0,95".</summary>
     public static string Arg(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
+    public static V1Probe HttpProbe(V1Alpha1HaystackCluster cluster, string path, int periodSeconds, int failureThreshold) => new()
     {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = HaystackPorts.HttpName },
+        HttpGet = new V1HTTPGetAction { Path = path, Port = HaystackPorts.HttpName, Scheme = ClusterTls.ProbeScheme(cluster) },
         PeriodSeconds = periodSeconds,
         TimeoutSeconds = 2,
         FailureThreshold = failureThreshold,
@@ -68,6 +68,9 @@ public static class HaystackContainer
         Name = ConfigVolumeName,
         ConfigMap = new V1ConfigMapVolumeSource { Name = ClusterNames.Config(cluster) },
     };
+
+    /// <summary>The volumes of a serving pod: the config, and the TLS Secret with <c>spec.tls</c>.</summary>
+    public static List<V1Volume> PodVolumes(V1Alpha1HaystackCluster cluster) => [ConfigVolume(cluster), .. ClusterTls.Volumes(cluster)];
 
     private static List<V1EnvVar> Environment(V1Alpha1HaystackCluster cluster)
     {

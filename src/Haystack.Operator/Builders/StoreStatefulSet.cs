@@ -30,11 +30,12 @@ public static class StoreStatefulSet
             "--port", HaystackContainer.Arg(HaystackPorts.Http),
             "--grpc-port", HaystackContainer.Arg(HaystackPorts.Grpc),
             "--volume-size-bytes", HaystackContainer.Arg(spec.Volume.SizeLimitBytes),
+            .. ClusterTls.ServerArgs(cluster),
         ], spec.Store.Resources);
         container.Ports!.Add(HaystackContainer.GrpcPort());
         container.VolumeMounts!.Add(new V1VolumeMount { Name = DataVolumeName, MountPath = DataDirectory });
         // Recovery scans every volume from its last indexed needle; give it minutes before liveness counts.
-        container.StartupProbe = HaystackContainer.HttpProbe("/healthz", periodSeconds: 5, failureThreshold: 120);
+        container.StartupProbe = HaystackContainer.HttpProbe(cluster, "/healthz", periodSeconds: 5, failureThreshold: 120);
 
         return new V1StatefulSet
         {
@@ -65,7 +66,7 @@ public static class StoreStatefulSet
                         Affinity = PodPlacement.AntiAffinity(cluster, HaystackComponent.Store, spec.Topology.AcrossNodes),
                         TopologySpreadConstraints = PodPlacement.SpreadAcrossZones(cluster, HaystackComponent.Store),
                         Containers = [container],
-                        Volumes = [HaystackContainer.ConfigVolume(cluster)],
+                        Volumes = HaystackContainer.PodVolumes(cluster),
                     },
                 },
                 VolumeClaimTemplates =

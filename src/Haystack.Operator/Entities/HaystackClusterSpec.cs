@@ -36,6 +36,9 @@ public sealed class HaystackClusterSpec
     [Description("A shared secret the directory, cache and stores use to authenticate each other. Absent: the operator generates one in the Secret <cluster>-auth (key token).")]
     public AuthSpec? Auth { get; set; }
 
+    [Description("TLS on every component's HTTP and gRPC ports, from a cert-manager style Secret. Absent: plain HTTP and h2c.")]
+    public TlsSpec? Tls { get; set; }
+
     [Description("How pods spread across nodes and zones so that replicas of a volume fail independently.")]
     public TopologySpec Topology { get; set; } = new();
 }

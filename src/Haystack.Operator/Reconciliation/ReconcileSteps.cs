@@ -17,6 +17,7 @@ public static class ReconcileSteps
         new CacheStep(),
         new CompactionStep(),
         new StoreKeyStep(),
+        new StoreTlsStep(),
         new ObserveFleetStep(),
         new RebuildStep(),
         new ReadOnlyVolumesStep(),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -11,7 +12,8 @@ namespace Haystack.Operator.Volumes;
 /// Every call the operator makes to a store pod, over one HttpClient whose connections honour
 /// <see cref="PodEndpoints"/> (cluster DNS, or a host map in tests). Calls are short: a store that does not answer
 /// in <see cref="Timeout"/> is reported as a <see cref="StoreCallException"/>, which the steps record, so one
-/// stuck pod never holds up a reconcile.
+/// stuck pod never holds up a reconcile. A cluster with TLS gets its calls over https, on a client of their own that
+/// trusts only the cluster's CA (<see cref="WithTls"/>).
 /// </summary>
 public sealed class StoreCalls : IDisposable
 {
@@ -28,20 +30,24 @@ public sealed class StoreCalls : IDisposable
     private readonly PodEndpoints _endpoints;
     private readonly AuthenticationHeaderValue? _key;
     private readonly bool _ownsClient;
+    private readonly bool _https;
+
+    /// <summary>One client per CA (by its PEM text), shared by every view of the process's calls, so connections are reused across reconciles.</summary>
+    private readonly ConcurrentDictionary<string, HttpClient> _secureClients;
 
     public StoreCalls(PodEndpoints endpoints, TimeSpan? timeout = null)
     {
         Timeout = timeout ?? DefaultTimeout;
         _endpoints = endpoints;
-        // Each call bounds itself (a copy takes far longer than a report), so the client has no timeout of its own.
-        _http = new HttpClient(endpoints.CreateHandler(Timeout)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _http = CreateClient(endpoints, Timeout, authority: null);
+        _secureClients = new ConcurrentDictionary<string, HttpClient>(StringComparer.Ordinal);
         _ownsClient = true;
     }
 
-    private StoreCalls(StoreCalls calls, string key)
+    private StoreCalls(StoreCalls calls, HttpClient http, bool https, AuthenticationHeaderValue? key)
     {
-        (Timeout, _endpoints, _http) = (calls.Timeout, calls._endpoints, calls._http);
-        _key = new AuthenticationHeaderValue("Bearer", key);
+        (Timeout, _endpoints, _secureClients) = (calls.Timeout, calls._endpoints, calls._secureClients);
+        (_http, _https, _key) = (http, https, key);
     }
 
     /// <summary>The calls of this process, reaching pods as <see cref="PodEndpoints.FromEnvironment"/> says.</summary>
@@ -91,7 +97,7 @@ public sealed class StoreCalls : IDisposable
     public Task<VolumeStatus> PullVolumeAsync(Uri target, uint volumeId, Uri source, CancellationToken cancellationToken)
     {
         var peer = _endpoints.Resolve(source.Host, source.Port);
-        var from = new UriBuilder(source) { Host = peer.Host, Port = peer.Port }.Uri;
+        var from = new UriBuilder(Address(source)) { Host = peer.Host, Port = peer.Port }.Uri;
         var path = $"volumes/{volumeId}/pull?from={Uri.EscapeDataString(from.ToString())}";
         return SendAsync<VolumeStatus>(target, HttpMethod.Post, path, HttpStatusCode.Created, $"copy volume {volumeId} from {source.Host}", cancellationToken, CopyTimeout);
     }
@@ -112,15 +118,41 @@ public sealed class StoreCalls : IDisposable
     /// The same calls presenting <paramref name="key"/> (the cluster's write key) as <c>Authorization: Bearer</c>, over
     /// the same connections: one operator serves clusters with different keys. Null: no key.
     /// </summary>
-    public StoreCalls WithKey(string? key) => key is null ? this : new StoreCalls(this, key);
+    public StoreCalls WithKey(string? key) => key is null ? this : new StoreCalls(this, _http, _https, new AuthenticationHeaderValue("Bearer", key));
+
+    /// <summary>
+    /// The same calls over https (store URLs are rendered http by the fleet; the scheme is this view's), accepting only
+    /// store certificates that chain to <paramref name="authorityPem"/> and name the pod called.
+    /// </summary>
+    /// <exception cref="ArgumentException">The PEM holds no certificate; the message names <paramref name="source"/>.</exception>
+    public StoreCalls WithTls(string authorityPem, string source)
+    {
+        var authority = TrustedAuthority.FromPem(authorityPem, source);
+        var http = _secureClients.GetOrAdd(authorityPem, _ => CreateClient(_endpoints, Timeout, authority));
+        return new StoreCalls(this, http, https: true, _key);
+    }
 
     public void Dispose()
     {
         if (_ownsClient)
         {
             _http.Dispose();
+            foreach (var client in _secureClients.Values)
+            {
+                client.Dispose();
+            }
         }
     }
+
+    // Each call bounds itself (a copy takes far longer than a report), so the client has no timeout of its own.
+    private static HttpClient CreateClient(PodEndpoints endpoints, TimeSpan connectTimeout, TrustedAuthority? authority)
+    {
+        var handler = endpoints.CreateHandler(connectTimeout);
+        authority?.Apply(handler);
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    private Uri Address(Uri store) => _https && store.Scheme == Uri.UriSchemeHttp ? new UriBuilder(store) { Scheme = Uri.UriSchemeHttps }.Uri : store;
 
     private async Task<T> SendAsync<T>(
         Uri store, HttpMethod method, string path, HttpStatusCode expected, string what, CancellationToken cancellationToken, TimeSpan? limit = null)
@@ -130,7 +162,7 @@ public sealed class StoreCalls : IDisposable
         timeout.CancelAfter(allowed);
         try
         {
-            using var request = new HttpRequestMessage(method, new Uri(store, path));
+            using var request = new HttpRequestMessage(method, new Uri(Address(store), path));
             request.Headers.Authorization = _key;
             using var response = await _http.SendAsync(request, timeout.Token);
             if (response.StatusCode != expected)

@@ -34,6 +34,12 @@ public static class DirectoryCommand
             Description = "With --kubernetes: the store pods' HTTP port, for replica URLs built from the Volumes' placements.",
             DefaultValueFactory = _ => 8080,
         };
+        var storeScheme = new Option<string>("--store-scheme")
+        {
+            Description = "With --kubernetes: http, or https when the store pods serve TLS (their certificates are checked against --tls-ca).",
+            DefaultValueFactory = _ => "http",
+        };
+        storeScheme.AcceptOnlyFromAmong("http", "https");
         var port = new Option<int>("--port")
         {
             Description = "HTTP port for uploads, lookups, deletes, /volumes and /stats.",
@@ -99,7 +105,7 @@ public static class DirectoryCommand
 
         var command = new Command("directory", "Serve the logical volume table: uploads to every replica, lookups, deletes.")
         {
-            state, kubernetes, cluster, ns, storePort, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
+            state, kubernetes, cluster, ns, storePort, storeScheme, port, grpcPort, stores, caches, replication, volumeSizeLimit, readOnlyThreshold, writableVolumes,
             maxUploadBytes, storeTimeout, probeInterval, rebuildThreshold,
         };
         var telemetry = new TelemetryArguments();
@@ -132,7 +138,8 @@ public static class DirectoryCommand
                     ? new KubernetesTableOptions(
                         result.GetValue(cluster) ?? "",
                         result.GetValue(ns) ?? KubernetesClientConfiguration.BuildDefaultConfig().Namespace ?? "default",
-                        result.GetValue(storePort))
+                        result.GetValue(storePort),
+                        result.GetValue(storeScheme)!)
                     : null,
                 Endpoints = endpoints,
                 HttpPort = httpPort,

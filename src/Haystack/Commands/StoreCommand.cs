@@ -88,6 +88,7 @@ public static class StoreCommand
                 Telemetry = telemetry.Read(result),
                 Keys = secured.Keys,
                 Tls = secured.Tls,
+                TrustedCa = secured.TrustedCa,
                 UploadMemoryBudgetBytes = uploadLimits.Budget(result),
                 UploadStallLimit = uploadLimits.StallLimit(result),
                 MaxConnections = uploadLimits.MaxConnections(result),

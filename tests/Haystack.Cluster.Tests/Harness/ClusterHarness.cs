@@ -37,7 +37,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Hosts = hosts;
         Machine = machine;
         Client = api.CreateClient();
-        Pods = new PodRunner(Client, hosts, machine, Path.Combine(root, "claims"));
+        Pods = new PodRunner(Client, hosts, machine, Path.Combine(root, "claims"), Path.Combine(root, "secrets"));
         _http = new HttpClient(hosts.Endpoints.CreateHandler(TimeSpan.FromSeconds(2))) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -66,8 +66,27 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>The HTTP client that resolves the cluster's DNS names, for calls the <see cref="Photos"/> client has no verb for.</summary>
     public HttpClient Http => _http;
 
+    /// <summary>A client that resolves the cluster's DNS names and accepts only servers whose certificate chains to <paramref name="authority"/>.</summary>
+    public HttpClient HttpsClient(Haystack.Protocol.TrustedAuthority authority)
+    {
+        var handler = Hosts.Endpoints.CreateHandler(TimeSpan.FromSeconds(2));
+        authority.Apply(handler);
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Every host name the cluster's processes dial, for a certificate that serves them all (spec.tls).</summary>
+    public static IReadOnlyList<string> ServedHostNames { get; } =
+    [
+        $"{Name}-directory.{Namespace}.svc",
+        $"{Name}-store.{Namespace}.svc",
+        $"*.{Name}-store.{Namespace}.svc",
+        $"{Name}-cache.{Namespace}.svc",
+        $"*.{Name}-cache.{Namespace}.svc",
+    ];
+
     /// <summary>Starts the API server, the Nodes, the operator and the pod runner, then applies a HaystackCluster with <paramref name="spec"/>.</summary>
-    public static async Task<ClusterHarness> StartAsync(HaystackClusterSpec spec, int nodes = 3, int zones = 3)
+    /// <param name="secrets">Secrets in the namespace before the cluster is applied (the TLS Secret cert-manager would have written).</param>
+    public static async Task<ClusterHarness> StartAsync(HaystackClusterSpec spec, int nodes = 3, int zones = 3, IReadOnlyList<V1Secret>? secrets = null)
     {
         var api = await FakeApiServer.StartAsync();
         var root = System.IO.Directory.CreateTempSubdirectory("haystack-cluster-").FullName;
@@ -79,6 +98,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
             }
             await setup.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
             await ClusterNodes.CreateAsync(setup, nodes, zones);
+            foreach (var secret in secrets ?? [])
+            {
+                await setup.CoreV1.CreateNamespacedSecretAsync(secret, Namespace);
+            }
         }
         var hosts = new HostMap(Namespace, [$"{Name}-directory", $"{Name}-store", $"{Name}-cache"], new Dictionary<string, int>
         {

@@ -14,9 +14,9 @@ internal sealed record PodLaunch(
 
     public int HttpPort => HostPorts[Container.Ports![0].ContainerPort];
 
-    /// <summary>The readiness probe's URL on 127.0.0.1, or null when the container has none (ready once started).</summary>
+    /// <summary>The readiness probe's URL on 127.0.0.1 (https for <c>scheme: HTTPS</c>), or null when the container has none (ready once started).</summary>
     public Uri? ReadinessUrl => Container.ReadinessProbe?.HttpGet is { } probe
-        ? new Uri($"http://127.0.0.1:{HostPorts[PortNumber(probe.Port.Value)]}{probe.Path}")
+        ? new Uri($"{(probe.Scheme == "HTTPS" ? "https" : "http")}://127.0.0.1:{HostPorts[PortNumber(probe.Port.Value)]}{probe.Path}")
         : null;
 
     /// <summary>The host port behind a container port given by name or number.</summary>

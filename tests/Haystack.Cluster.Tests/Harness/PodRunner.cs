@@ -10,7 +10,8 @@ namespace Haystack.Cluster.Tests.Harness;
 /// The cluster's controllers, scheduler, kubelets and kube-proxy for one namespace, as a loop every 100 ms over what
 /// the API server holds: StatefulSets and Deployments get their pods (<see cref="StatefulSetController"/>,
 /// <see cref="DeploymentController"/>), pods a node (<see cref="PodScheduler"/>) and a kubelet running their
-/// container as a real process (<see cref="PodKubelet"/>), claims a folder (<see cref="ClaimFolders"/>), ClusterIP
+/// container as a real process (<see cref="PodKubelet"/>), claims a folder (<see cref="ClaimFolders"/>), Secret volumes
+/// their files (<see cref="SecretFiles"/>), ClusterIP
 /// Services a proxy (<see cref="ServiceProxy"/>). Pods the API server no longer holds are stopped.
 /// </summary>
 internal sealed class PodRunner : IAsyncDisposable
@@ -21,6 +22,7 @@ internal sealed class PodRunner : IAsyncDisposable
     private readonly HostMap _hosts;
     private readonly IReadOnlyDictionary<string, string> _machine;
     private readonly ClaimFolders _claims;
+    private readonly SecretFiles _secrets;
     private readonly ServiceProxies _proxies;
     private readonly Dictionary<string, PodKubelet> _kubelets = [];
     private readonly Dictionary<string, int> _podPorts = [];
@@ -30,12 +32,13 @@ internal sealed class PodRunner : IAsyncDisposable
     private List<V1Node> _nodes = [];
     private List<V1Pod> _scheduled = [];
 
-    public PodRunner(IKubernetes client, HostMap hosts, IReadOnlyDictionary<string, string> machine, string claimRoot)
+    public PodRunner(IKubernetes client, HostMap hosts, IReadOnlyDictionary<string, string> machine, string claimRoot, string secretRoot)
     {
         _client = client;
         _hosts = hosts;
         _machine = machine;
         _claims = new ClaimFolders(client, claimRoot);
+        _secrets = new SecretFiles(client, secretRoot);
         _proxies = new ServiceProxies(client, hosts, () => Kubelets);
         _loop = Task.Run(RunAsync);
     }
@@ -209,7 +212,16 @@ internal sealed class PodRunner : IAsyncDisposable
         var mounts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var mount in pod.Spec.Containers[0].VolumeMounts ?? [])
         {
-            if (pod.Spec.Volumes?.FirstOrDefault(volume => volume.Name == mount.Name)?.PersistentVolumeClaim is { } source)
+            var volume = pod.Spec.Volumes?.FirstOrDefault(volume => volume.Name == mount.Name);
+            if (volume?.Secret is { } secret)
+            {
+                if (await _secrets.WriteAsync(pod, mount.Name, secret, cancellationToken) is not { } folder)
+                {
+                    return;
+                }
+                mounts[mount.MountPath] = folder;
+            }
+            if (volume?.PersistentVolumeClaim is { } source)
             {
                 // A pod waits for its claim (a terminating claim is not used again; the StatefulSet controller recreates it once gone).
                 if (claims.FirstOrDefault(claim => claim.Metadata.Name == source.ClaimName) is not { Metadata.DeletionTimestamp: null } claim)

@@ -41,6 +41,16 @@ public sealed class VolumeResourceViewTests
     }
 
     [Fact]
+    public void With_the_https_store_scheme_the_replicas_are_the_pods_https_urls()
+    {
+        var volume = VolumeResourceView.ToLogicalVolume(
+            Volume("Writable", ("photos-store-0", "Healthy"), ("photos-store-1", "Healthy"), ("photos-store-2", "Healthy")), Options with { StoreScheme = "https" });
+
+        Assert.Equal(new Uri("https://photos-store-1.photos-store.haystack.svc:8080/"), volume.Replicas[1]);
+        Assert.All(volume.Replicas, replica => Assert.Equal(Uri.UriSchemeHttps, replica.Scheme));
+    }
+
+    [Fact]
     public void Three_healthy_replicas_of_a_writable_volume_all_serve()
     {
         var volume = VolumeResourceView.ToLogicalVolume(

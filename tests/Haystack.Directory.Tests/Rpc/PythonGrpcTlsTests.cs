@@ -3,7 +3,6 @@ using Haystack.Directory.Tests.Support;
 using Haystack.Hosting;
 using Haystack.Protocol;
 using Haystack.Testing;
-using Haystack.Tests.Security;
 
 namespace Haystack.Directory.Tests.Rpc;
 

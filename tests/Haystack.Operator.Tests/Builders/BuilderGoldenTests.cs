@@ -50,6 +50,12 @@ public sealed class BuilderGoldenTests
     }
 
     [Fact]
+    public void Render_of_the_tls_sample_matches_its_golden_file()
+    {
+        Golden.AssertMatches("tests/Haystack.Operator.Tests/Golden/render-tls.yaml", ClusterRendering.Render(TestClusters.Tls()));
+    }
+
+    [Fact]
     public void Every_builder_is_covered_by_a_golden_file()
     {
         var rendered = ReconcileSteps.DesiredChildren(TestClusters.Full()).Select(c => c.Object.GetType()).ToList();

@@ -9,6 +9,7 @@ internal static class TestClusters
 {
     public const string FullSample = "haystack_v1alpha1_haystackcluster.yaml";
     public const string MinimalSample = "haystack_v1alpha1_haystackcluster_minimal.yaml";
+    public const string TlsSample = "haystack_v1alpha1_haystackcluster_tls.yaml";
 
     public static V1Alpha1HaystackCluster FromSample(string fileName)
     {
@@ -22,4 +23,6 @@ internal static class TestClusters
     public static V1Alpha1HaystackCluster Full() => FromSample(FullSample);
 
     public static V1Alpha1HaystackCluster Minimal() => FromSample(MinimalSample);
+
+    public static V1Alpha1HaystackCluster Tls() => FromSample(TlsSample);
 }

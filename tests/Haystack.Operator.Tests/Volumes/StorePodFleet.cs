@@ -1,4 +1,5 @@
 using System.Net;
+using Haystack.Hosting;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Reconciliation;
 using Haystack.Operator.Reconciliation.Steps;
@@ -56,9 +57,10 @@ internal sealed class StorePodFleet : IAsyncDisposable
     /// <param name="volumeSizeLimitBytes">The stores' --volume-size-bytes, which the operator passes from spec.volume.sizeLimitBytes.</param>
     /// <param name="storeKeys">The keys the stores accept, as the cluster's Secret gives them to the pods; none by default.</param>
     /// <param name="generatedKey">Reconcile once before the stores start and give them the key the operator generated.</param>
+    /// <param name="storeTls">The certificate the stores serve and the CA they trust for their peers, as spec.tls gives them to the pods; plain HTTP by default.</param>
     public static async Task<StorePodFleet> StartAsync(
         string?[] nodes, IReadOnlyDictionary<string, string>? zones = null, long volumeSizeLimitBytes = 64L << 20, Action<Entities.V1Alpha1HaystackCluster>? edit = null,
-        AccessKeys? storeKeys = null, bool generatedKey = false)
+        AccessKeys? storeKeys = null, bool generatedKey = false, (ServerTls Certificate, TrustedAuthority Ca)? storeTls = null)
     {
         var fleet = new StorePodFleet(await OperatorFixture.StartAsync());
         await fleet.Api.CreateClusterAsync(cluster =>
@@ -88,7 +90,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
         var hostMap = new Dictionary<string, DnsEndPoint>();
         for (var i = 0; i < nodes.Length; i++)
         {
-            var store = await fleet.StartStoreAsync(volumeSizeLimitBytes, storeKeys ?? AccessKeys.None);
+            var store = await fleet.StartStoreAsync(volumeSizeLimitBytes, storeKeys ?? AccessKeys.None, storeTls);
             hostMap[PodUrl(i).Host] = new DnsEndPoint(store.HttpAddress.Host, store.HttpAddress.Port);
             await fleet.CreatePodAsync(i, nodes[i]);
         }
@@ -129,6 +131,13 @@ internal sealed class StorePodFleet : IAsyncDisposable
     public async Task<uint[]> PhysicalVolumesAsync(int ordinal) =>
         [.. (await Calls.ReportAsync(PodUrl(ordinal), CancellationToken.None)).Volumes.Select(v => v.VolumeId)];
 
+    /// <summary>The same over https, trusting the ca.crt of <paramref name="tlsSecret"/> as the operator does with spec.tls.</summary>
+    public async Task<uint[]> PhysicalVolumesOverHttpsAsync(int ordinal, IReadOnlyDictionary<string, byte[]> tlsSecret)
+    {
+        var calls = Calls.WithTls(System.Text.Encoding.UTF8.GetString(tlsSecret["ca.crt"]), "the test's ca.crt");
+        return [.. (await calls.ReportAsync(PodUrl(ordinal), CancellationToken.None)).Volumes.Select(v => v.VolumeId)];
+    }
+
     /// <summary>Sets the store pod's Ready condition, as the kubelet would: a ready pod's container runs, one that is not ready waits to restart.</summary>
     public async Task SetReadyAsync(int ordinal, bool ready)
     {
@@ -156,7 +165,7 @@ internal sealed class StorePodFleet : IAsyncDisposable
         await Api.DisposeAsync();
     }
 
-    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes, AccessKeys keys)
+    private async Task<StoreServer> StartStoreAsync(long volumeSizeLimitBytes, AccessKeys keys, (ServerTls Certificate, TrustedAuthority Ca)? tls)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("haystack-operator-store-").FullName;
         var server = StoreServer.Create(new StoreOptions
@@ -166,6 +175,8 @@ internal sealed class StorePodFleet : IAsyncDisposable
             GrpcPort = 0,
             LoopbackOnly = true,
             Keys = keys,
+            Tls = tls?.Certificate,
+            TrustedCa = tls?.Ca,
             Volume = new VolumeOptions { MaxNeedleDataBytes = 1 << 20, SizeLimitBytes = volumeSizeLimitBytes, PreallocationStepBytes = 0 },
         }, logging => logging.SetMinimumLevel(LogLevel.Critical));
         _stores.Add((server, directory));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Haystack.Hosting;
 using Haystack.Protocol;
 using Haystack.Testing;
-using Haystack.Tests.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Haystack.Store.Tests.Grpc;

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Haystack.Hosting;
 using Haystack.Protocol;
 using Haystack.Store;
+using Haystack.Testing;
 using Microsoft.Extensions.Logging;
 using V1 = Haystack.Protocol.Store.V1;
 
