@@ -32,15 +32,17 @@ public sealed class DurableDeleteTests : IDisposable
         _flush.Hold();
         var delete = store.Http.DeleteAsync("/1,21deadbeef");
         await _flush.Entered.WaitAsync(Patience);
-        using var getDuringFlush = await store.Http.GetAsync("/1,21deadbeef").WaitAsync(Patience);
-        var bytesDuringFlush = await getDuringFlush.Content.ReadAsByteArrayAsync();
+        // Everything is awaited after the release: a failure while the flush is held would hang the store's shutdown.
+        var getDuringFlush = store.Http.GetAsync("/1,21deadbeef");
+        await Task.WhenAny(getDuringFlush, Task.Delay(Patience));
         await Task.WhenAny(delete, Task.Delay(Settle));
-        var answeredWhileHeld = delete.IsCompleted;
+        var answeredWhileHeld = (getDuringFlush.IsCompleted, delete.IsCompleted);
         _flush.Release();
 
-        Assert.False(answeredWhileHeld, "the DELETE was acknowledged before its fdatasync returned");
-        Assert.Equal(HttpStatusCode.OK, getDuringFlush.StatusCode);
-        Assert.Equal(photo, bytesDuringFlush);
+        Assert.Equal((true, false), answeredWhileHeld);
+        using var getResponse = await getDuringFlush;
+        Assert.Equal(HttpStatusCode.OK, getResponse.StatusCode);
+        Assert.Equal(photo, await getResponse.Content.ReadAsByteArrayAsync());
         using var deleteResponse = await delete.WaitAsync(Patience);
         deleteResponse.EnsureSuccessStatusCode();
         using var getAfter = await store.Http.GetAsync("/1,21deadbeef");
@@ -59,13 +61,14 @@ public sealed class DurableDeleteTests : IDisposable
         _flush.Hold();
         var delete = client.DeleteAsync(new DeleteRequest { PhotoId = "1,22deadbeef" }).ResponseAsync;
         await _flush.Entered.WaitAsync(Patience);
-        var readDuringFlush = await client.ReadAsync(new ReadRequest { PhotoId = "1,22deadbeef" }).ResponseAsync.WaitAsync(Patience);
+        var readDuringFlush = client.ReadAsync(new ReadRequest { PhotoId = "1,22deadbeef" }).ResponseAsync;
+        await Task.WhenAny(readDuringFlush, Task.Delay(Patience));
         await Task.WhenAny(delete, Task.Delay(Settle));
-        var answeredWhileHeld = delete.IsCompleted;
+        var answeredWhileHeld = (readDuringFlush.IsCompleted, delete.IsCompleted);
         _flush.Release();
 
-        Assert.False(answeredWhileHeld, "the gRPC delete was acknowledged before its fdatasync returned");
-        Assert.Equal(photo, readDuringFlush.Data.ToByteArray());
+        Assert.Equal((true, false), answeredWhileHeld);
+        Assert.Equal(photo, (await readDuringFlush).Data.ToByteArray());
         await delete.WaitAsync(Patience);
         var gone = await Assert.ThrowsAsync<RpcException>(() => client.ReadAsync(new ReadRequest { PhotoId = "1,22deadbeef" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, gone.StatusCode);
