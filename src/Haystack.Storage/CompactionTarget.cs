@@ -81,13 +81,16 @@ internal sealed class CompactionTarget
         }
     }
 
-    /// <summary>Deletes in the copy every needle deleted during the compaction and still deleted now.</summary>
+    /// <summary>
+    /// Deletes in the copy every needle deleted during the compaction and still deleted now, or waiting for its
+    /// flush: the copy is flushed before the swap, so that delete is durable in the new file.
+    /// </summary>
     public void ApplyDeletes(CompactionDeletes deletes, VolumeGeneration old)
     {
         ReadOnlySpan<byte> deletedFlag = [(byte)NeedleFlags.Deleted];
         foreach (var id in deletes.Ids)
         {
-            if (old.Map.TryGet(id, out var live) && !live.IsDeleted)
+            if (old.Map.TryGet(id, out var live) && !live.IsDeleted && !old.IsDeletePending(id, live))
             {
                 continue;
             }

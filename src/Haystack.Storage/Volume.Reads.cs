@@ -126,7 +126,7 @@ public sealed partial class Volume
         await _appendGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (generation.ApplyDelete(id, slot))
+            if (!generation.IsDeletePending(id, slot) && generation.ApplyDelete(id, slot))
             {
                 generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), 0);
             }
@@ -146,7 +146,7 @@ public sealed partial class Volume
         {
             throw new NeedleCorruptException(Id, id, slot.Offset, generation.Data.Path, problem);
         }
-        if (header.IsDeleted)
+        if (header.IsDeleted && !generation.IsDeletePending(id, slot))
         {
             return (null, true);
         }

@@ -71,14 +71,18 @@ public sealed partial class Volume
     }
 
     /// <summary>
-    /// Deletes a needle: sets its deleted flag in the data file (durable before returning), drops it
-    /// from memory and queues a tombstone for the index. Works on read-only volumes too. Returns false
-    /// when there was no live needle with this id.
+    /// Deletes a needle: sets its deleted flag in the data file and queues a tombstone for the index, and once the
+    /// fdatasync covering the flag returns drops it from memory and returns. Until then readers still get the photo
+    /// (a crash before the flush may bring it back, so it is not yet gone); a failed flush fails the delete and the
+    /// photo stays readable. Works on read-only volumes too. Returns false when there was no live needle with this id,
+    /// or another delete of it was already waiting for its flush (this one then returns with that one).
     /// </summary>
     public async ValueTask<bool> DeleteAsync(NeedleId id, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         VolumeGeneration generation;
+        NeedleSlot slot;
+        bool joined;
         long sequence;
         await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -86,22 +90,41 @@ public sealed partial class Volume
             ThrowIfDisposed();
             generation = _current;
             ThrowIfFaulted(generation);
-            if (!generation.Map.TryGet(id, out var slot) || slot.IsDeleted)
+            if (!generation.Map.TryGet(id, out slot) || slot.IsDeleted)
             {
                 return false;
             }
-            WriteDeletedFlag(generation, slot);
-            generation.ApplyDelete(id, slot);
-            _compaction?.RecordDelete(id);
+            joined = generation.IsDeletePending(id, slot);
+            if (!joined)
+            {
+                // Pending first: a reader that sees the flag must find the delete pending, not forget the needle.
+                generation.BeginDelete(id, slot);
+                WriteDeletedFlag(generation, slot);
+                _compaction?.RecordDelete(id);
+            }
             sequence = generation.Data.Durability.Issue();
-            generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), sequence);
+            if (!joined)
+            {
+                generation.Index.Enqueue(VolumeGeneration.TombstoneRecord(id, slot), sequence);
+            }
         }
         finally
         {
             _appendGate.Release();
         }
+        // A failed flush throws here and leaves the delete pending: readers keep getting the photo.
         await generation.Data.Durability.WaitDurableAsync(sequence).ConfigureAwait(false);
-        return true;
+        await _appendGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            generation.ApplyDelete(id, slot);
+            generation.EndDelete(id, slot);
+        }
+        finally
+        {
+            _appendGate.Release();
+        }
+        return !joined;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Haystack.Storage.Files;
 using Haystack.Storage.Format;
 using Haystack.Storage.Memory;
@@ -16,6 +17,7 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
     private long _liveBytes;
     private long _garbageCount;
     private long _garbageBytes;
+    private readonly ConcurrentDictionary<NeedleId, NeedleSlot> _pendingDeletes = new();
 
     public DataFile Data { get; } = data;
 
@@ -51,6 +53,18 @@ internal sealed class VolumeGeneration(DataFile data, NeedleMap map) : IAsyncDis
         CountDelete(slot);
         return true;
     }
+
+    /// <summary>
+    /// A delete whose flag is in the data file but not yet covered by an fdatasync: readers ignore the flag and serve the
+    /// needle until <see cref="EndDelete"/>, so nothing a crash can bring back is reported gone. Lock-free for readers.
+    /// </summary>
+    public bool IsDeletePending(NeedleId id, NeedleSlot slot) => _pendingDeletes.TryGetValue(id, out var pending) && pending == slot;
+
+    /// <summary>Called with the append gate held, right after the deleted flag is written at <paramref name="slot"/>.</summary>
+    public void BeginDelete(NeedleId id, NeedleSlot slot) => _pendingDeletes[id] = slot;
+
+    /// <summary>Called with the append gate held, after the flush and <see cref="ApplyDelete"/>.</summary>
+    public void EndDelete(NeedleId id, NeedleSlot slot) => _pendingDeletes.TryRemove(KeyValuePair.Create(id, slot));
 
     /// <summary>Counts a put the map took (<paramref name="applied"/>) or kept out, given the slot it held before.</summary>
     public void CountPut(NeedleSlot? previous, NeedleSlot slot, bool applied)

@@ -41,6 +41,8 @@ public sealed partial class VolumeSet
                 throw new StoreException(StoreFailure.PeerFailed, $"Volume {volumeId}: {reason}; nothing was imported.");
             }
             var paths = new VolumePaths(_options.DataDirectory, id);
+            // A checkpoint left by a volume of this id deleted earlier names other bytes.
+            ScrubCheckpoint.Discard(paths);
             // The data file last: its presence is what makes a volume exist at the next start-up.
             File.Move(stagedPaths.Index, paths.Index, overwrite: true);
             File.Move(stagedPaths.Data, paths.Data);

@@ -50,7 +50,7 @@ public sealed partial class VolumeSet
             await old.DisposeAsync();
             File.Move(received, paths.Data, overwrite: true);
             File.Delete(paths.Index);
-            File.Delete(paths.ScrubCheckpoint);
+            ScrubCheckpoint.Discard(paths);
             var volume = await Task.Run(() => _openVolume(_options.DataDirectory, old.Id, _options.Volume), CancellationToken.None);
             _volumes[volumeId] = volume;
             _logger.LogWarning("Volume {VolumeId} was rebuilt whole from a peer's copy ({Bytes} bytes, {Needles} needles)",

@@ -156,6 +156,7 @@ public sealed partial class VolumeSet : IAsyncDisposable
             {
                 File.Delete(file);
             }
+            ScrubCheckpoint.Discard(paths);
             _logger.LogWarning("Deleted volume {VolumeId} from {Directory}", volumeId, _options.DataDirectory);
         }
         finally

@@ -14,6 +14,9 @@ public sealed record ScrubCheckpoint
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    // One lock for every volume's checkpoint: saves are rare (one per scrub step or repair) and small.
+    private static readonly Lock Replacing = new();
+
     public uint CompactionRevision { get; init; }
 
     /// <summary>The next byte of the data file to scrub; the pass is complete when it reaches the end.</summary>
@@ -47,15 +50,42 @@ public sealed record ScrubCheckpoint
         }
     }
 
-    public void Save(VolumePaths paths)
+    /// <summary>
+    /// Saves the checkpoint unless <paramref name="stillCurrent"/> says the volume it describes is gone (closed for a
+    /// rebuild, an import or a delete); returns whether it saved. Saves and <see cref="Discard"/> run one at a time, so
+    /// a save that began before a discard is discarded with it, and one that comes after sees the volume gone.
+    /// </summary>
+    public bool Save(VolumePaths paths, Func<bool>? stillCurrent = null)
     {
-        var temporary = paths.ScrubCheckpoint + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        lock (Replacing)
         {
-            JsonSerializer.Serialize(file, this, Json);
-            file.Flush(flushToDisk: true);
+            if (stillCurrent?.Invoke() == false)
+            {
+                return false;
+            }
+            var temporary = paths.ScrubCheckpoint + ".tmp";
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(file, this, Json);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, paths.ScrubCheckpoint, overwrite: true);
         }
-        File.Move(temporary, paths.ScrubCheckpoint, overwrite: true);
+        LinuxFile.FlushDirectory(paths.Directory);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes the checkpoint of a volume whose data file is replaced or deleted: it names the old bytes. Call it after
+    /// the old volume is closed, so a save racing it either lands first and is removed or sees the volume closed.
+    /// </summary>
+    public static void Discard(VolumePaths paths)
+    {
+        lock (Replacing)
+        {
+            File.Delete(paths.ScrubCheckpoint);
+            File.Delete(paths.ScrubCheckpoint + ".tmp");
+        }
         LinuxFile.FlushDirectory(paths.Directory);
     }
 }

@@ -106,7 +106,8 @@ public sealed partial class Volume
         sequence = 0;
         var fileLength = RandomAccess.GetLength(generation.Data.Handle);
         var found = generation.Map.TryGet(id, out var slot);
-        if (found && slot.IsDeleted)
+        // A delete waiting for its flush has written its flag over this needle: a rewrite would undo it.
+        if (found && (slot.IsDeleted || generation.IsDeletePending(id, slot)))
         {
             return NeedleRepair.Deleted;
         }

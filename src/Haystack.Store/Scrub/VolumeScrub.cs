@@ -138,11 +138,9 @@ internal sealed class VolumeScrub(Volume volume, ScrubCheckpoint checkpoint)
         await _saving.WaitAsync(cancellationToken);
         try
         {
-            // A closed volume's state is stale: a replaced replica starts over from its own (deleted) checkpoint.
-            if (!Volume.IsClosed)
-            {
-                await Task.Run(() => Checkpoint.Save(Volume.Paths), CancellationToken.None);
-            }
+            // A closed volume's state is stale: a replaced replica starts over from its own (discarded) checkpoint. The
+            // check runs under the checkpoint's lock, so a rebuild's discard cannot fall between it and the save.
+            await Task.Run(() => Checkpoint.Save(Volume.Paths, () => !Volume.IsClosed), CancellationToken.None);
         }
         finally
         {
