@@ -36,9 +36,14 @@ public sealed class RebuildTests
                 {
                     try
                     {
-                        if (!(await cluster.CdnPhotos.GetAsync(photo.Id)).Data.AsSpan().SequenceEqual(data))
+                        var read = await cluster.CdnPhotos.GetAsync(photo.Id);
+                        if (!read.Data.AsSpan().SequenceEqual(data))
                         {
                             failures.Add($"{photo.Id}: other bytes");
+                        }
+                        if (read.CacheStatus != "MISS")
+                        {
+                            failures.Add($"{photo.Id}: served from memory ({read.CacheStatus}), not from a replica");
                         }
                     }
                     catch (HaystackException error)
