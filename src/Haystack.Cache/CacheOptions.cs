@@ -20,6 +20,9 @@ public sealed record CacheOptions
     /// <summary>The Directory's base URL, for volume lookups and replica problem reports.</summary>
     public required Uri DirectoryUrl { get; init; }
 
+    /// <summary>How the Directory, stores and peers are reached: cluster DNS, or a host map in tests (<see cref="PodEndpoints.HostMapVariable"/>).</summary>
+    public PodEndpoints Endpoints { get; init; } = PodEndpoints.ClusterDns;
+
     /// <summary>Every cache node of the hash ring, this one included; empty means this node alone.</summary>
     public IReadOnlyList<Uri> Nodes { get; init; } = [];
 

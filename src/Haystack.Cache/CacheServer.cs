@@ -55,13 +55,11 @@ public sealed class CacheServer : IAsyncDisposable
             HttpAndGrpcListeners.Bind(kestrel, options.LoopbackOnly, options.Port, HttpProtocols.Http1, options.Tls);
         });
 
-        // One connection pool for stores, peers and the Directory; DNS is re-read as pods move.
-        var connections = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectTimeout = options.ReplicaTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
+        // One connection pool for stores, peers and the Directory, reaching pods as the host map says (cluster DNS
+        // without one); DNS is re-read as pods move.
+        var connections = options.Endpoints.CreateHandler(options.ReplicaTimeout);
+        connections.PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+        connections.AutomaticDecompression = DecompressionMethods.None;
         options.TrustedCa?.Apply(connections);
         // Every outgoing call (directory, stores, peers) presents the key, so reads keep working once a read key is set.
         var outgoing = KeyPresenter.Wrap(connections, options.Keys);

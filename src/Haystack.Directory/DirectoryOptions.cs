@@ -1,4 +1,3 @@
-using Haystack.Api;
 using Haystack.Directory.Kubernetes;
 using Haystack.Hosting;
 using Haystack.Hosting.Uploads;

@@ -34,30 +34,28 @@ public static class HaystackExecutable
         }
     }
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string? workingDirectory = null)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    /// <summary>A <c>haystack</c> verb as a command, for <see cref="ExternalProcess.RunAsync(ProcessCommand)"/>.</summary>
+    public static ProcessCommand Command(IEnumerable<string> arguments, string? workingDirectory = null) =>
+        new(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [DllPath, .. arguments])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            Environment = ChildEnvironment,
         };
-        start.ArgumentList.Add(DllPath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // Child servers must not inherit a test host's environment that changes their behaviour.
-        start.Environment.Remove("HAYSTACK_DIRECTORY");
-        start.Environment.Remove("HAYSTACK_CACHE");
-        foreach (var variable in new[] { "HAYSTACK_KEY_FILE", "HAYSTACK_PREVIOUS_KEY", "HAYSTACK_READ_KEY", "HAYSTACK_TOKEN" })
-        {
-            start.Environment.Remove(variable);
-        }
-        start.Environment["HAYSTACK_KEY"] = Key;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return start;
-    }
+
+    /// <summary>A <c>haystack</c> process to start and keep (servers).</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string? workingDirectory = null) =>
+        ExternalProcess.StartInfo(Command(arguments, workingDirectory));
+
+    // Child servers must not inherit a test host's environment that changes their behaviour.
+    private static Dictionary<string, string?> ChildEnvironment => new()
+    {
+        ["HAYSTACK_DIRECTORY"] = null,
+        ["HAYSTACK_CACHE"] = null,
+        ["HAYSTACK_KEY_FILE"] = null,
+        ["HAYSTACK_PREVIOUS_KEY"] = null,
+        ["HAYSTACK_READ_KEY"] = null,
+        ["HAYSTACK_TOKEN"] = null,
+        ["HAYSTACK_KEY"] = Key,
+        ["DOTNET_NOLOGO"] = "1",
+    };
 }

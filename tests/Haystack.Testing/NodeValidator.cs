@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -30,22 +29,9 @@ public static class NodeValidator
             throw new InvalidOperationException($"npm tools are missing under {tools}: run hack/deps/npm.sh");
         }
         var script = RepositoryRoot.Combine("tests", "Haystack.Testing", "Validation", "validate.cjs");
-        var start = new ProcessStartInfo("node", [script, tools, mode])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start; is node.js installed?");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input.ToJsonString());
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node {script} {mode} failed with exit code {process.ExitCode}: {stderr.Result}");
-        }
-        return JsonSerializer.Deserialize<List<List<string>>>(stdout.Result)!;
+        // Called from synchronous tests and static initializers, so it blocks; the runner never needs the caller's context.
+        var output = ExternalProcess.RunAsync(new ProcessCommand("node", [script, tools, mode]) { Input = input.ToJsonString() })
+            .GetAwaiter().GetResult().Succeeded();
+        return JsonSerializer.Deserialize<List<List<string>>>(output)!;
     }
 }

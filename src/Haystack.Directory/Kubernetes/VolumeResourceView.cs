@@ -1,4 +1,4 @@
-using Haystack.Api;
+using Haystack.Protocol;
 using Haystack.Directory.Volumes;
 
 namespace Haystack.Directory.Kubernetes;

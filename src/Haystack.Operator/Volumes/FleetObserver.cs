@@ -2,6 +2,7 @@ using System.Globalization;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Operator.Status;
+using Haystack.Protocol;
 using k8s;
 using k8s.Models;
 

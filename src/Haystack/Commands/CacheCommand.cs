@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Haystack.Cache;
 using Haystack.Commands.Cli;
+using Haystack.Protocol;
 
 namespace Haystack.Commands;
 
@@ -83,7 +84,8 @@ public static class CacheCommand
             };
             try
             {
-                await using var server = CacheServer.Create(options);
+                // A malformed host map is a usage error, reported as the options' are.
+                await using var server = CacheServer.Create(options with { Endpoints = PodEndpoints.FromEnvironment() });
                 await server.StartAsync(cancellationToken);
                 await server.WaitForShutdownAsync(cancellationToken);
                 return 0;

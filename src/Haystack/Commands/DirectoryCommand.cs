@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Haystack.Commands.Cli;
-using Haystack.Api;
 using Haystack.Directory;
 using Haystack.Directory.Kubernetes;
+using Haystack.Protocol;
 using k8s;
 
 namespace Haystack.Commands;

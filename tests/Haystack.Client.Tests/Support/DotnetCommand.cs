@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Haystack.Testing;
 
 namespace Haystack.Client.Tests.Support;
@@ -18,24 +17,12 @@ public static class DotnetCommand
 
     public static async Task<(int ExitCode, string Output)> RunProgramAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
+        var run = await ExternalProcess.RunAsync(new ProcessCommand(program, arguments)
         {
             WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await stdout + await stderr);
+            Environment = new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
+            Timeout = TimeSpan.FromMinutes(5),
+        });
+        return (run.ExitCode, run.Printed);
     }
 }

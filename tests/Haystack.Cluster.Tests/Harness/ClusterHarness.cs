@@ -1,8 +1,10 @@
+using Haystack.Cache;
 using Haystack.Client;
 using Haystack.Kubernetes.Fake;
 using Haystack.Operator.Api;
 using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
+using Haystack.Protocol;
 using Haystack.Testing;
 using k8s;
 using k8s.Models;
@@ -26,8 +28,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
     private readonly FakeApiServer _api;
     private readonly string _root;
     private readonly ContainerProcess _operator;
+    private readonly SocketsHttpHandler _connections;
     private readonly HttpClient _http;
     private HaystackClient? _photos;
+    private readonly HttpClient _cdnHttp;
 
     private ClusterHarness(FakeApiServer api, string root, HostMap hosts, Dictionary<string, string> machine, ContainerProcess @operator)
     {
@@ -38,7 +42,13 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Machine = machine;
         Client = api.CreateClient();
         Pods = new PodRunner(Client, hosts, machine, Path.Combine(root, "claims"), Path.Combine(root, "secrets"));
-        _http = new HttpClient(hosts.Endpoints.CreateHandler(TimeSpan.FromSeconds(2))) { Timeout = Timeout.InfiniteTimeSpan };
+        _connections = hosts.Endpoints.CreateHandler(TimeSpan.FromSeconds(2));
+        _http = new HttpClient(_connections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        _cdnHttp = new HttpClient(_connections, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        _cdnHttp.DefaultRequestHeaders.Add(CacheOptions.DefaultCdnHeader, "1");
+        // Reads are public (the cookie guards them): the cache clients need no key.
+        CachedPhotos = new HaystackClient(_http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, CacheUrl = CacheUrl, MaxRetries = 5 });
+        CdnPhotos = new HaystackClient(_cdnHttp, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, CacheUrl = CacheUrl, MaxRetries = 5 });
     }
 
     public IKubernetes Client { get; }
@@ -62,6 +72,15 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>A client like <see cref="Photos"/> presenting <paramref name="key"/> (null: none).</summary>
     public HaystackClient PhotosClient(string? key) =>
         new(_http, new HaystackClientOptions { DirectoryUrl = DirectoryUrl, MaxRetries = 5, Key = key });
+
+    /// <summary>The cache Service (headless: its name stands for the ready cache pods), as applications in the cluster reach it.</summary>
+    public static Uri CacheUrl { get; } = new($"http://{Name}-cache.{Namespace}.svc:8080");
+
+    /// <summary>As <see cref="Photos"/>, reading through the cache Service (the cluster needs cache pods).</summary>
+    public HaystackClient CachedPhotos { get; }
+
+    /// <summary>As <see cref="CachedPhotos"/>, reading as a CDN does: the cache keeps nothing, so every read is its own store read.</summary>
+    public HaystackClient CdnPhotos { get; }
 
     /// <summary>The HTTP client that resolves the cluster's DNS names, for calls the <see cref="Photos"/> client has no verb for.</summary>
     public HttpClient Http => _http;
@@ -111,7 +130,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         var machine = new Dictionary<string, string>
         {
             ["KUBECONFIG"] = api.WriteKubeconfig(Path.Combine(root, "kubeconfig"), Namespace),
-            [Haystack.Api.PodEndpoints.HostMapVariable] = hosts.Variable,
+            [PodEndpoints.HostMapVariable] = hosts.Variable,
         };
         // As config/operator/deployment.yaml runs it, with the operator pod's downward-API variables.
         var @operator = ContainerProcess.Start(
@@ -133,7 +152,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         return System.Text.Encoding.UTF8.GetString(key!).Trim();
     }
 
-    /// <summary>What a test cluster needs: three stores holding three replicas of 64 MiB volumes, two directories, no cache.</summary>
+    /// <summary>What a test cluster needs: three stores holding three replicas of 64 MiB volumes, two directories, no cache (see <see cref="WithCache"/>).</summary>
     public static HaystackClusterSpec SmallSpec() => new()
     {
         Image = "ghcr.io/haystack/haystack:test",
@@ -142,6 +161,13 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Directory = new DirectorySpec { Replicas = 2 },
         Cache = new CacheSpec { Replicas = 0, SizeBytes = 16L << 20 },
     };
+
+    /// <summary><see cref="SmallSpec"/> with two cache pods, so reads through the cache Service are forwarded between them.</summary>
+    public static HaystackClusterSpec WithCache(HaystackClusterSpec spec)
+    {
+        spec.Cache.Replicas = 2;
+        return spec;
+    }
 
     public Task<V1Alpha1HaystackCluster> ReadClusterAsync() => Client.CustomObjects.GetNamespacedCustomObjectAsync<V1Alpha1HaystackCluster>(
         HaystackApi.Group, HaystackApi.Version, Namespace, "haystackclusters", Name);
@@ -203,6 +229,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
         await _operator.DisposeAsync();
         await Pods.DisposeAsync();
         _http.Dispose();
+        _cdnHttp.Dispose();
+        _connections.Dispose();
         Client.Dispose();
         await _api.DisposeAsync();
         System.IO.Directory.Delete(_root, recursive: true);

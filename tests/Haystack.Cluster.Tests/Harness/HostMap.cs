@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Haystack.Api;
+using Haystack.Protocol;
 using Haystack.Testing;
 
 namespace Haystack.Cluster.Tests.Harness;

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Haystack.Cluster.Tests.Harness;
 
 /// <summary>
-/// kube-proxy for one ClusterIP Service: a TCP listener on the Service name's 127.0.0.1 port that sends each new
+/// kube-proxy for one Service: a TCP listener on the Service name's 127.0.0.1 port that sends each new
 /// connection to one of the ready pods behind the Service, round robin, and pipes bytes both ways. A connection that
 /// arrives when no pod is ready is closed at once (the real proxy rejects it).
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using Haystack.Api;
+using Haystack.Protocol;
 
 namespace Haystack.Directory.Tests.Kubernetes;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Haystack.Api;
 using Haystack.Directory.Kubernetes;
 using Haystack.Kubernetes.Fake;
+using Haystack.Protocol;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;

@@ -16,7 +16,7 @@ internal static class Chart
     /// <summary>The templates and the CRDs, for release <c>haystack</c> in haystack-system.</summary>
     public static IReadOnlyList<JsonObject> Render(params string[] valuesFiles) => Parse(Template(valuesFiles).Succeeded());
 
-    public static ToolResult Template(params string[] valuesFiles) =>
+    public static ProcessResult Template(params string[] valuesFiles) =>
         InstalledTool.Helm(["template", "haystack", Directory, "--namespace", Namespace, "--include-crds",
             .. valuesFiles.SelectMany(file => new[] { "--values", file })]);
 

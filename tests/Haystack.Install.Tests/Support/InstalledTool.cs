@@ -1,33 +1,29 @@
-using System.Diagnostics;
 using Haystack.Testing;
 
 namespace Haystack.Install.Tests.Support;
 
-/// <summary>The real helm and kubectl that hack/deps/npm.sh unpacks into .tools/bin.</summary>
+/// <summary>The real helm and kubectl that hack/deps/npm.sh unpacks into .tools/bin, run from the repository root.</summary>
 internal static class InstalledTool
 {
-    public static ToolResult Helm(params string[] arguments) => Run("helm", arguments);
+    public static ProcessResult Helm(params string[] arguments) => Run("helm", arguments);
 
-    public static ToolResult Kubectl(params string[] arguments) => Run("kubectl", arguments);
+    public static ProcessResult Kubectl(params string[] arguments) => Run("kubectl", arguments);
 
-    private static ToolResult Run(string tool, string[] arguments)
+    private static ProcessResult Run(string tool, string[] arguments)
     {
-        var path = RepositoryRoot.Combine(".tools", "bin", tool);
-        Assert.True(File.Exists(path), $"{path} is missing: run hack/deps/npm.sh");
-        var start = new ProcessStartInfo(path, arguments)
+        var scratch = Path.Combine(Path.GetTempPath(), "haystack-install-tests");
+        // helm keeps caches and plugins under $HOME; a scratch home keeps the user's out of the test.
+        var command = new ProcessCommand(RepositoryRoot.Combine(".tools", "bin", tool), arguments)
         {
             WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            Environment = new Dictionary<string, string?>
+            {
+                ["HELM_CACHE_HOME"] = Path.Combine(scratch, "helm-cache"),
+                ["HELM_CONFIG_HOME"] = Path.Combine(scratch, "helm-config"),
+                ["HELM_DATA_HOME"] = Path.Combine(scratch, "helm-data"),
+            },
         };
-        // helm keeps caches and plugins under $HOME; a scratch home keeps the user's out of the test.
-        start.Environment["HELM_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "haystack-install-tests", "helm-cache");
-        start.Environment["HELM_CONFIG_HOME"] = Path.Combine(Path.GetTempPath(), "haystack-install-tests", "helm-config");
-        start.Environment["HELM_DATA_HOME"] = Path.Combine(Path.GetTempPath(), "haystack-install-tests", "helm-data");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{path} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ToolResult($"{tool} {string.Join(' ', arguments)}", process.ExitCode, stdout.Result, stderr.Result);
+        // Called from static initializers too, so it blocks; the runner never needs the caller's context.
+        return ExternalProcess.RunAsync(command).GetAwaiter().GetResult();
     }
 }

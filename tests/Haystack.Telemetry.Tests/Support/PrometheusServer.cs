@@ -23,17 +23,8 @@ public sealed class PrometheusServer : IAsyncDisposable
         Port = FreePorts.Next();
         var config = _folder.Combine("prometheus.yml");
         File.WriteAllText(config, Configuration(targets));
-        var start = new ProcessStartInfo(Tool.Find("prometheus"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])[
-            $"--config.file={config}", $"--storage.tsdb.path={_folder.Combine("data")}", $"--web.listen-address=127.0.0.1:{Port}"])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ExternalProcess.StartInfo(new ProcessCommand(ExternalProcess.OnPath("prometheus"),
+            [$"--config.file={config}", $"--storage.tsdb.path={_folder.Combine("data")}", $"--web.listen-address=127.0.0.1:{Port}"]));
         _process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
         _process.OutputDataReceived += (_, line) => Append(line.Data);
         _process.ErrorDataReceived += (_, line) => Append(line.Data);

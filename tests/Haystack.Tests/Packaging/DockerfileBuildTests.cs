@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Haystack.Testing;
 
@@ -96,17 +95,13 @@ public sealed partial class DockerfileBuildTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(file, arguments)
+        // A RUN line's words carry no quotes; they split as the image's shell splits them.
+        var run = await ExternalProcess.RunAsync(new ProcessCommand(file, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+            Timeout = TimeSpan.FromMinutes(15),
+        });
+        return (run.ExitCode, run.Printed);
     }
 
     [GeneratedRegex(@"^COPY\s+(?!--from)(?<args>.+)$")]

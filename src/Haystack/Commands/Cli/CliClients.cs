@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Haystack.Api;
 using Haystack.Client;
+using Haystack.Protocol;
 
 namespace Haystack.Commands.Cli;
 

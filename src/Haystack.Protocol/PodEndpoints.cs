@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Haystack.Api;
+namespace Haystack.Protocol;
 
 /// <summary>
 /// How a process reaches a cluster's pods by name: a store pod's URL is its DNS name through the headless
