@@ -15,6 +15,8 @@ public sealed class MappedMemory : MemoryManager<byte>
     private readonly MappedRegion _region;
     private int _length;
     private int _pins;
+    // The region reads as closed only once its last pin is let go; this one refuses from Dispose on.
+    private volatile bool _disposed;
 
     private MappedMemory(MappedRegion region, int length)
     {
@@ -39,6 +41,7 @@ public sealed class MappedMemory : MemoryManager<byte>
     /// <summary>Grows to <paramref name="bytes"/> (whole pages), keeping the bytes; spans taken before are stale.</summary>
     public void Grow(int bytes)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var length = Pages(bytes);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, _length);
         if (Volatile.Read(ref _pins) > 0)
@@ -51,7 +54,7 @@ public sealed class MappedMemory : MemoryManager<byte>
 
     public override unsafe Span<byte> GetSpan()
     {
-        ObjectDisposedException.ThrowIf(_region.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new Span<byte>((void*)_region.DangerousGetHandle(), _length);
     }
 
@@ -59,8 +62,9 @@ public sealed class MappedMemory : MemoryManager<byte>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, _length);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var added = false;
-        // Throws ObjectDisposedException once disposed; otherwise holds the mapping until Unpin.
+        // Holds the mapping until Unpin; throws ObjectDisposedException if Dispose unmapped it since the check.
         _region.DangerousAddRef(ref added);
         Interlocked.Increment(ref _pins);
         return new MemoryHandle((byte*)_region.DangerousGetHandle() + elementIndex, pinnable: this);
@@ -72,5 +76,9 @@ public sealed class MappedMemory : MemoryManager<byte>
         _region.DangerousRelease();
     }
 
-    protected override void Dispose(bool disposing) => _region.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        _disposed = true;
+        _region.Dispose();
+    }
 }
