@@ -8,8 +8,10 @@ namespace Haystack.Hosting.Uploads;
 /// <see cref="UploadMemoryBudget"/> first: a client that declares 64 MiB and sends one holds about one, never the
 /// declared size. A body that sends nothing for the stall limit is cut (408) even when its average rate still passes
 /// Kestrel's minimum data rate, which a fast start would keep passing for many minutes. Buffers up to
-/// <see cref="UploadMemoryBudget.SmallUploadBytes"/> come from a small pool (photos reuse them); larger ones
-/// are allocated and left to the GC, so a burst of them does not stay in a pool.
+/// <see cref="UploadMemoryBudget.SmallUploadBytes"/> come from a small pool (photos reuse them). A larger upload
+/// (declared, or grown past that) lives in a <see cref="MappedMemory"/> outside the GC heap that grows in place and is
+/// unmapped when disposed, so a flood of them leaves no heap behind; where <c>mremap</c> is missing (not Linux) it
+/// doubles GC arrays instead.
 /// </summary>
 public sealed class UploadBuffer : IDisposable
 {
@@ -21,7 +23,8 @@ public sealed class UploadBuffer : IDisposable
     private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(UploadMemoryBudget.SmallUploadBytes, 16);
 
     private readonly UploadMemoryBudget _budget;
-    private byte[]? _buffer;
+    private byte[]? _array;
+    private MappedMemory? _mapped;
     // What was reserved from the budget: a pooled array may be longer, only this much of it is used.
     private int _capacity;
     private bool _large;
@@ -31,7 +34,7 @@ public sealed class UploadBuffer : IDisposable
     public int Length { get; private set; }
 
     /// <summary>The bytes read; empty once disposed.</summary>
-    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+    public ReadOnlyMemory<byte> Memory => _mapped is { } mapped ? mapped.Memory[..Length] : _array.AsMemory(0, Length);
 
     /// <summary>
     /// Reads <paramref name="body"/> to its end, or until <paramref name="limit"/> bytes are in (the caller refuses a
@@ -60,7 +63,7 @@ public sealed class UploadBuffer : IDisposable
                 int read;
                 try
                 {
-                    read = await body.ReadAsync(upload._buffer.AsMemory(upload.Length, upload._capacity - upload.Length), stall.Token);
+                    read = await body.ReadAsync(upload.Free(end), stall.Token);
                 }
                 catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
@@ -95,33 +98,89 @@ public sealed class UploadBuffer : IDisposable
         Length = 0;
     }
 
+    // The room left to read into, never past the end: a mapping is whole pages and may be longer.
+    private Memory<byte> Free(int end)
+    {
+        var until = Math.Min(end, _capacity);
+        return _mapped is { } mapped ? mapped.Memory[Length..until] : _array.AsMemory(Length, until - Length);
+    }
+
     private async Task GrowAsync(int end, CancellationToken cancellationToken)
     {
         var capacity = _capacity == 0 ? Math.Min(end, FirstCapacity) : (int)Math.Min(end, 2L * _capacity);
         _large |= capacity > UploadMemoryBudget.SmallUploadBytes;
+        if (!_large || !OperatingSystem.IsLinux())
+        {
+            await GrowArrayAsync(capacity, cancellationToken);
+        }
+        else if (_mapped is { } mapped)
+        {
+            // In place: only the pages added are reserved, the old ones are not copied.
+            var more = MappedMemory.Pages(capacity) - _capacity;
+            await _budget.ReserveAsync(more, large: true, cancellationToken);
+            try
+            {
+                mapped.Grow(capacity);
+            }
+            catch
+            {
+                _budget.Release(more, garbage: false);
+                throw;
+            }
+            _capacity = mapped.Length;
+        }
+        else
+        {
+            var pages = MappedMemory.Pages(capacity);
+            await _budget.ReserveAsync(pages, large: true, cancellationToken);
+            try
+            {
+                mapped = MappedMemory.Map(pages);
+            }
+            catch
+            {
+                _budget.Release(pages, garbage: false);
+                throw;
+            }
+            // A body of unknown length that outgrew the pool: its bytes so far move once.
+            _array.AsSpan(0, Length).CopyTo(mapped.Memory.Span);
+            Return();
+            _mapped = mapped;
+            _capacity = pages;
+        }
+    }
+
+    private async Task GrowArrayAsync(int capacity, CancellationToken cancellationToken)
+    {
         await _budget.ReserveAsync(capacity, _large, cancellationToken);
         var grown = capacity <= UploadMemoryBudget.SmallUploadBytes
             ? Pool.Rent(capacity)
             : GC.AllocateUninitializedArray<byte>(capacity);
-        _buffer.AsSpan(0, Length).CopyTo(grown);
+        _array.AsSpan(0, Length).CopyTo(grown);
         Return();
-        _buffer = grown;
+        _array = grown;
         _capacity = capacity;
     }
 
     private void Return()
     {
-        if (_buffer is not { } buffer)
+        if (_mapped is { } mapped)
         {
-            return;
+            _mapped = null;
+            // Unmapped at once: the pages go back to the system, nothing is left for the GC.
+            ((IDisposable)mapped).Dispose();
+            _budget.Release(_capacity, garbage: false);
         }
-        _buffer = null;
-        var pooled = _capacity <= UploadMemoryBudget.SmallUploadBytes;
-        if (pooled)
+        else if (_array is { } array)
         {
-            Pool.Return(buffer);
+            _array = null;
+            var pooled = _capacity <= UploadMemoryBudget.SmallUploadBytes;
+            if (pooled)
+            {
+                Pool.Return(array);
+            }
+            _budget.Release(_capacity, garbage: !pooled);
         }
-        _budget.Release(_capacity, garbage: !pooled);
         _capacity = 0;
     }
 

@@ -55,8 +55,9 @@ public sealed class UploadMemoryBudget
         Math.Max(containerLimitBytes / 4 ?? UnlimitedContainerDefaultBytes, MinimumBytes(maxUploadBytes));
 
     /// <summary>
-    /// The smallest budget that takes one upload of <paramref name="maxUploadBytes"/>: while its buffer doubles for the
-    /// last time it holds one and a half times its size, within the large uploads' share.
+    /// The smallest budget that takes one upload of <paramref name="maxUploadBytes"/>: while a GC array buffer doubles
+    /// for the last time it holds one and a half times its size, within the large uploads' share (a mapped buffer grows
+    /// in place and needs less, but arrays are the fallback where mappings cannot grow).
     /// </summary>
     public static long MinimumBytes(int maxUploadBytes) => (long)Math.Ceiling(maxUploadBytes * 1.5 / LargeUploadShare);
 

@@ -1,5 +1,6 @@
 using Haystack.Client;
 using Haystack.Cluster.Tests.Harness;
+using Haystack.Operator.Builders;
 using Haystack.Operator.Entities;
 using Haystack.Protocol;
 using Haystack.Testing;
@@ -27,7 +28,8 @@ public sealed class TlsClusterTests
 
         await cluster.WaitForReadyAsync();
         using var https = cluster.HttpsClient(TrustedAuthority.Load(authority.CaFile));
-        var photos = new HaystackClient(https, new HaystackClientOptions { DirectoryUrl = SecureDirectoryUrl, MaxRetries = 5 });
+        var key = await cluster.ReadKeyAsync(ClusterAuth.Effective(await cluster.ReadClusterAsync()));
+        var photos = new HaystackClient(https, new HaystackClientOptions { DirectoryUrl = SecureDirectoryUrl, MaxRetries = 5, Key = key });
         var photo = PhotoBytes.Make(7, 200_000);
         var uploaded = await photos.UploadAsync(photo, "image/jpeg");
         var read = await photos.GetFromReplicasAsync(uploaded.Id);
