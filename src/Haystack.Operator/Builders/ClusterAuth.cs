@@ -15,6 +15,12 @@ public static class ClusterAuth
     /// <summary>The key of the generated Secret that holds the write key.</summary>
     public const string GeneratedKey = "token";
 
+    /// <summary>
+    /// The key, in whichever Secret is effective, that holds the previous write key during a rotation. Fixed, not a
+    /// spec field: one name for both sources keeps the three-step procedure the same everywhere (docs/security.md).
+    /// </summary>
+    public const string PreviousKey = "previous";
+
     public static AuthSpec Effective(V1Alpha1HaystackCluster cluster) =>
         cluster.Spec.Auth ?? new AuthSpec { SecretName = ClusterNames.Auth(cluster), Key = GeneratedKey };
 

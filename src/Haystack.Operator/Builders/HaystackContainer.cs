@@ -82,14 +82,18 @@ public static class HaystackContainer
             FromField("NODE_NAME", "spec.nodeName"),
         ];
         // Every role reads its write key here: spec.auth's Secret, else the one the operator generates (ClusterAuth).
+        // The previous key is optional: only set during a rotation, and a Secret without it still starts the pods.
         var auth = ClusterAuth.Effective(cluster);
-        env.Add(new V1EnvVar
-        {
-            Name = AccessKeys.KeyVariable,
-            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = auth.SecretName, Key = auth.Key } },
-        });
+        env.Add(FromSecret(AccessKeys.KeyVariable, auth.SecretName, auth.Key, optional: false));
+        env.Add(FromSecret(AccessKeys.PreviousKeyVariable, auth.SecretName, ClusterAuth.PreviousKey, optional: true));
         return env;
     }
+
+    private static V1EnvVar FromSecret(string name, string secretName, string key, bool optional) => new()
+    {
+        Name = name,
+        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secretName, Key = key, Optional = optional ? true : null } },
+    };
 
     private static V1EnvVar FromField(string name, string fieldPath) => new()
     {

@@ -5,7 +5,7 @@ public static class AppliedChildren
 {
     public static async Task ApplyAsync(ReconcileContext context, IEnumerable<DesiredObject> children, CancellationToken cancellationToken)
     {
-        foreach (var child in children)
+        foreach (var child in AuthRollout.Annotate(children, context.AuthDigest))
         {
             var outcome = await context.Applier.ApplyAsync(child, cancellationToken);
             if (outcome == ApplyOutcome.Unchanged)

@@ -33,6 +33,9 @@ public sealed class ReconcileContext(V1Alpha1HaystackCluster cluster, IKubernete
 
     public string Namespace => Cluster.Metadata.NamespaceProperty!;
 
+    /// <summary>The digest of the keys in the cluster's auth Secret (<c>auth-secret</c>), put on the pod templates; null when the Secret is missing.</summary>
+    public string? AuthDigest { get; set; }
+
     /// <summary>How the steps reach the store pods.</summary>
     public StoreCalls Stores { get; set; } = StoreCalls.FromEnvironment;
 

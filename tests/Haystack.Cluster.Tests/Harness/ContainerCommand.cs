@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Haystack.Api;
 using k8s;
 using k8s.Models;
 
@@ -23,9 +24,14 @@ internal static class ContainerCommand
         var environment = new Dictionary<string, string>(machine, StringComparer.Ordinal);
         foreach (var variable in container.Env ?? [])
         {
-            environment[variable.Name] = variable.ValueFrom is { } source
+            var value = variable.ValueFrom is { } source
                 ? await FromSourceAsync(client, pod, source, cancellationToken)
                 : Expand(variable.Value ?? "", environment);
+            // As the kubelet does: an optional reference to a missing Secret, ConfigMap or key sets no variable.
+            if (value is not null)
+            {
+                environment[variable.Name] = value;
+            }
         }
         var args = (container.Command ?? []).Concat(container.Args ?? []).Select(arg => Expand(arg, environment)).ToList();
         for (var i = 0; i < args.Count; i++)
@@ -71,7 +77,7 @@ internal static class ContainerCommand
         return expanded.ToString();
     }
 
-    private static async Task<string> FromSourceAsync(IKubernetes client, V1Pod pod, V1EnvVarSource source, CancellationToken cancellationToken)
+    private static async Task<string?> FromSourceAsync(IKubernetes client, V1Pod pod, V1EnvVarSource source, CancellationToken cancellationToken)
     {
         if (source.FieldRef is { } field)
         {
@@ -87,15 +93,20 @@ internal static class ContainerCommand
         }
         if (source.SecretKeyRef is { } secretKey)
         {
-            var secret = await client.CoreV1.ReadNamespacedSecretAsync(secretKey.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            return secret.Data?.TryGetValue(secretKey.Key, out var bytes) == true ? Encoding.UTF8.GetString(bytes)
-                : WorkloadPods.Label(secret.StringData, secretKey.Key) ?? throw new InvalidOperationException($"Secret {secretKey.Name} has no key {secretKey.Key}");
+            var secret = await client.CoreV1.ReadNamespacedSecretAsync(secretKey.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).OrNullWhenNotFound();
+            var value = secret?.Data?.TryGetValue(secretKey.Key, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : WorkloadPods.Label(secret?.StringData, secretKey.Key);
+            return value ?? Absent(secretKey.Optional, $"Secret {secretKey.Name}", secret is null, secretKey.Key);
         }
         if (source.ConfigMapKeyRef is { } configKey)
         {
-            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(configKey.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            return WorkloadPods.Label(map.Data, configKey.Key) ?? throw new InvalidOperationException($"ConfigMap {configKey.Name} has no key {configKey.Key}");
+            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(configKey.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).OrNullWhenNotFound();
+            return WorkloadPods.Label(map?.Data, configKey.Key) ?? Absent(configKey.Optional, $"ConfigMap {configKey.Name}", map is null, configKey.Key);
         }
         throw new NotSupportedException("the pod runner resolves fieldRef, secretKeyRef and configMapKeyRef only");
     }
+
+    /// <summary>A reference that resolves to nothing: no variable when it is optional, else the error the kubelet would give.</summary>
+    private static string? Absent(bool? optional, string source, bool sourceMissing, string key) =>
+        optional == true ? null
+            : throw new InvalidOperationException(sourceMissing ? $"{source} does not exist" : $"{source} has no key {key}");
 }

@@ -72,6 +72,28 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
+    public void Every_container_takes_an_optional_previous_key_from_the_same_secret_as_its_key_for_both_auth_sources()
+    {
+        foreach (var cluster in new[] { TestClusters.Full(), TestClusters.Minimal() })
+        {
+            var containers = new[]
+            {
+                StoreStatefulSet.Build(cluster).Spec!.Template.Spec!.Containers,
+                CacheStatefulSet.Build(cluster).Spec!.Template.Spec!.Containers,
+                DirectoryDeployment.Build(cluster).Spec!.Template.Spec!.Containers,
+                CompactionCronJob.Build(cluster).Spec!.JobTemplate.Spec!.Template.Spec!.Containers,
+            }.SelectMany(c => c);
+            Assert.All(containers, container =>
+            {
+                var key = container.Env!.Single(e => e.Name == "HAYSTACK_KEY").ValueFrom!.SecretKeyRef!;
+                var previous = container.Env!.Single(e => e.Name == "HAYSTACK_PREVIOUS_KEY").ValueFrom!.SecretKeyRef!;
+                Assert.Equal((key.Name, "previous", true), (previous.Name, previous.Key, previous.Optional));
+                Assert.Null(key.Optional);
+            });
+        }
+    }
+
+    [Fact]
     public void Every_child_carries_the_standard_labels_and_the_controller_owner_reference()
     {
         var cluster = TestClusters.Full();
