@@ -27,7 +27,7 @@ public sealed partial class Volume
         {
             throw new NeedleTooLargeException(Id, id, data.Length, _options.MaxNeedleDataBytes);
         }
-        if (EncodedNeedle.CheckContentType(contentType) is { } problem)
+        if (NeedleLayout.CheckContentType(contentType) is { } problem)
         {
             throw new InvalidNeedleException(Id, id, problem);
         }

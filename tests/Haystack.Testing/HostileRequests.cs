@@ -61,7 +61,14 @@ public static partial class HostileRequests
     /// </summary>
     public static bool IsServerFailure(int? status) => status is >= 500 and not 505;
 
-    /// <summary>Sends the bytes, closes the sending side and returns the status of the first response, or null when there was none.</summary>
+    /// <summary>How long a request that the server waits on (a body cut short) is given to be answered.</summary>
+    private static readonly TimeSpan AnswerWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Sends the bytes and returns the status of the first response, or null when the server hung up or waited for
+    /// more. The sending side stays open until the answer is in: a client that half-closes makes Kestrel abort the
+    /// request and drop whatever the endpoint would have answered, which would hide a 5xx.
+    /// </summary>
     public static async Task<int?> SendAsync(Uri server, byte[] request)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -71,10 +78,11 @@ public static partial class HostileRequests
         try
         {
             await socket.SendAsync(request, bound.Token);
-            socket.Shutdown(SocketShutdown.Send);
+            using var answer = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
+            answer.CancelAfter(AnswerWindow);
             var buffer = new byte[4096];
             int read;
-            while ((read = await socket.ReceiveAsync(buffer, bound.Token)) > 0)
+            while (!HasStatusLine(received) && (read = await socket.ReceiveAsync(buffer, answer.Token)) > 0)
             {
                 received.Write(buffer, 0, read);
             }
@@ -83,9 +91,15 @@ public static partial class HostileRequests
         {
             // Reset by the server: what it sent before still counts.
         }
+        catch (OperationCanceledException)
+        {
+            // Nothing within the window: the server is waiting for bytes that will not come.
+        }
         var text = Encoding.Latin1.GetString(received.ToArray());
         return text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && text.Length >= 12 && int.TryParse(text.AsSpan(9, 3), out var status) ? status : null;
     }
+
+    private static bool HasStatusLine(MemoryStream received) => received.Length >= 12 && received.GetBuffer().AsSpan(0, (int)received.Length).IndexOf("\r\n"u8) >= 0;
 
     // A TLS 1.2 ClientHello record, as a browser pointed at https:// on this port would send first.
     private static readonly byte[] TlsClientHello = Convert.FromHexString(

@@ -19,7 +19,7 @@ internal static class MultipartRequest
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > MaxBoundaryLength)
         {
             throw new BadHttpRequestException(
-                $"The multipart upload's Content-Type '{contentType}' has no usable boundary (1 to {MaxBoundaryLength} characters); nothing was stored.");
+                $"The multipart upload's Content-Type '{contentType}' has no usable boundary (1 to {MaxBoundaryLength} characters).");
         }
         return boundary;
     }

@@ -38,6 +38,11 @@ public sealed class PhotoUploader(
             throw new DirectoryException(DirectoryFailure.TooLarge,
                 $"The upload has {request.Data.Length} bytes; this directory accepts photos of at most {options.MaxUploadBytes} bytes.");
         }
+        // Checked here as the stores would, so a photo no store can take never reserves a key.
+        if (NeedleLayout.CheckContentType(request.ContentType) is { } contentTypeProblem)
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidArgument, $"The upload's Content-Type is refused: {contentTypeProblem}.");
+        }
 
         var key = request.Key ?? await keys.NextKeyAsync(cancellationToken);
         var cookie = PhotoCookies.NewCookie();

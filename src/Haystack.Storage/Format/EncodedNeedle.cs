@@ -39,29 +39,4 @@ internal sealed class EncodedNeedle
         BinaryPrimitives.WriteUInt32LittleEndian(suffix.AsSpan(NeedleLayout.DataChecksumOffsetInFooter), checksum);
         return new EncodedNeedle(header, prefix, data, suffix);
     }
-
-    /// <summary>Returns the problem with a content type, or null when the format can store it.</summary>
-    public static string? CheckContentType(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return null;
-        }
-        if (contentType.Length == 0)
-        {
-            return "the content type is empty (pass null for none)";
-        }
-        if (contentType.Length > NeedleLayout.MaxContentTypeLength)
-        {
-            return $"the content type is {contentType.Length} characters, at most {NeedleLayout.MaxContentTypeLength} fit";
-        }
-        foreach (var c in contentType)
-        {
-            if (c < 0x20 || c > 0x7E)
-            {
-                return "the content type must be printable ASCII";
-            }
-        }
-        return null;
-    }
 }

@@ -2,7 +2,8 @@ namespace Haystack.Storage.Format;
 
 /// <summary>
 /// Byte positions of the needle format; FORMAT.md describes the same table in prose. Public for
-/// <see cref="TotalLength"/>, which the Directory uses to keep its estimate of a volume's size.
+/// <see cref="TotalLength"/>, which the Directory uses to keep its estimate of a volume's size, and
+/// <see cref="CheckContentType"/>, which it checks before reserving a key for a photo no store could take.
 /// </summary>
 public static class NeedleLayout
 {
@@ -46,4 +47,29 @@ public static class NeedleLayout
     public static int Align(int length) => (length + Alignment - 1) & ~(Alignment - 1);
 
     public static long Align(long length) => (length + Alignment - 1) & ~(long)(Alignment - 1);
+
+    /// <summary>Returns the problem with a content type, or null when the format can store it.</summary>
+    public static string? CheckContentType(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return null;
+        }
+        if (contentType.Length == 0)
+        {
+            return "the content type is empty (pass null for none)";
+        }
+        if (contentType.Length > MaxContentTypeLength)
+        {
+            return $"the content type is {contentType.Length} characters, at most {MaxContentTypeLength} fit";
+        }
+        foreach (var c in contentType)
+        {
+            if (c < 0x20 || c > 0x7E)
+            {
+                return "the content type must be printable ASCII";
+            }
+        }
+        return null;
+    }
 }
